@@ -1,0 +1,3 @@
+"""argmap: keyboard-driven argument maps for policy and intelligence analysts."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,89 @@
+"""The `argmap` command line: parse arguments, run one command, report errors as one line.
+
+This module imports only the standard library at start-up; each command imports
+what it needs when it runs, so `argmap validate` never pays for Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+
+from argmap import __version__
+from argmap.commands import COMMANDS
+from argmap.errors import EXIT_USAGE, ArgmapError
+
+DESCRIPTION = """\
+argmap builds, checks and draws argument maps for policy analysis: claims,
+evidence, rebuttals and the analogies that tie an early Cold War case to a
+present-day judgment. Maps are YAML files; `argmap edit` opens the editor.
+"""
+
+EPILOG = """\
+exit codes: 0 ok; 1 the map is invalid or has findings at the fail level;
+            2 usage error or unreadable file.
+examples:
+  argmap new maps/mine.yaml --title "My question"
+  argmap show maps/sino-soviet-2020s.yaml --depth 2
+  argmap validate maps/*.yaml
+  argmap export maps/sino-soviet-2020s.yaml -f svg
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command registered."""
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show a traceback when something fails"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for command in COMMANDS:
+        command.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run argmap with `argv` (default: the process arguments) and return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed usage or help already
+        return int(exit_.code) if isinstance(exit_.code, int) else EXIT_USAGE
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        code: int = args.run(args)
+        return code
+    except ArgmapError as error:
+        if args.debug:
+            traceback.print_exc()
+        print(f"argmap: {error}" if "\n" not in str(error) else error, file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("argmap: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # the one place a bug becomes a message, not a traceback
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"argmap: internal error: {type(error).__name__}: {error}"
+            " (run again with --debug and report it)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""`argmap validate PATH...`: check maps against the format; 0 valid, 1 invalid, 2 unreadable."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from argmap.commands.common import add_max_bytes, for_each_file, load
+from argmap.errors import EXIT_OK
+
+
+def register(sub: Any) -> None:
+    """Add the `validate` command."""
+    parser = sub.add_parser(
+        "validate",
+        help="check maps against the format",
+        description="Check each map: YAML syntax, the format's keys and values, ids,"
+        " references, cycles. Every problem is printed as file:line:col: path: message.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="map files")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing when valid")
+    add_max_bytes(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate every file; report each valid one unless --quiet."""
+
+    def one(path: str) -> int:
+        amap = load(path, args).map
+        if not args.quiet:
+            print(
+                f"{path}: valid ({len(amap.nodes)} nodes, {len(amap.sources)} sources,"
+                f" {len(amap.analogies)} analogies)"
+            )
+        return EXIT_OK
+
+    return for_each_file(args.paths, one)

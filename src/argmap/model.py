@@ -1,0 +1,479 @@
+"""The argument map as immutable pydantic models, with pure queries over it.
+
+The model knows nothing of YAML, Graphviz or Textual (a test enforces it). Field
+order in each class is the canonical order of keys in a saved map.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+FORMAT_VERSION = 1
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+Tag = Annotated[str, StringConstraints(pattern=r"^[^\s,\[\]{}#]+$")]
+Extensions = dict[Annotated[str, StringConstraints(pattern=r"^x-")], Any]
+
+
+class Kind(StrEnum):
+    """What a node is."""
+
+    CLAIM = "claim"
+    EVIDENCE = "evidence"
+    REBUTTAL = "rebuttal"
+    ASSUMPTION = "assumption"
+    INDICATOR = "indicator"
+
+
+class Era(StrEnum):
+    """The lane of a node: the historical case or the present one."""
+
+    THEN = "then"
+    NOW = "now"
+
+
+class Target(StrEnum):
+    """What a rebuttal attacks: its parent, or the inference from parent to grandparent."""
+
+    NODE = "node"
+    INFERENCE = "inference"
+
+
+class Likelihood(StrEnum):
+    """ICD 203 likelihood expressions, lowest first (wordings in `tradecraft`)."""
+
+    ALMOST_NO_CHANCE = "almost-no-chance"
+    VERY_UNLIKELY = "very-unlikely"
+    UNLIKELY = "unlikely"
+    ROUGHLY_EVEN = "roughly-even"
+    LIKELY = "likely"
+    VERY_LIKELY = "very-likely"
+    ALMOST_CERTAIN = "almost-certain"
+
+
+class Confidence(StrEnum):
+    """Analytic confidence in a judgment's basis."""
+
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+
+class Reliability(StrEnum):
+    """Admiralty grade of a source's reliability (F: cannot be judged)."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+    E = "E"
+    F = "F"
+
+
+class Credibility(IntEnum):
+    """Admiralty grade of an item of information's credibility (6: cannot be judged)."""
+
+    CONFIRMED = 1
+    PROBABLY_TRUE = 2
+    POSSIBLY_TRUE = 3
+    DOUBTFUL = 4
+    IMPROBABLE = 5
+    CANNOT_BE_JUDGED = 6
+
+
+class IndicatorStatus(StrEnum):
+    """Whether an indicator's signpost has been seen."""
+
+    NOT_OBSERVED = "not-observed"
+    EMERGING = "emerging"
+    OBSERVED = "observed"
+
+
+class Weight(StrEnum):
+    """How much a difference undermines an analogy."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Basis(StrEnum):
+    """Whether a likeness is structural or only on the surface (Khong's trap)."""
+
+    STRUCTURAL = "structural"
+    SURFACE = "surface"
+
+
+class Bears(StrEnum):
+    """How an analogy bears on its present-day claim."""
+
+    SUPPORTS = "supports"
+    OPPOSES = "opposes"
+
+
+class QuestionState(StrEnum):
+    """The state of one of Walton's critical questions."""
+
+    OPEN = "open"
+    ANSWERED = "answered"
+    NOT_APPLICABLE = "not-applicable"
+
+
+class Relation(StrEnum):
+    """The relation an extra link draws between two nodes."""
+
+    SUPPORTS = "supports"
+    REBUTS = "rebuts"
+
+
+class Severity(StrEnum):
+    """Severity of a lint finding."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Role(StrEnum):
+    """The part a node plays in its parent's argument, derived from kind and position."""
+
+    ROOT = "root"
+    REASON = "reason"
+    OBJECTION = "objection"
+    COUNTER_REBUTTAL = "counter-rebuttal"
+    UNDERCUT = "undercut"
+    ASSUMPTION = "assumption"
+    INDICATOR = "indicator"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        use_enum_values=False,
+        populate_by_name=True,
+        ser_json_inf_nan="constants",
+    )
+
+
+class Eras(_Frozen):
+    """Labels of the two lanes."""
+
+    then: Text = "Then"
+    now: Text = "Now"
+
+
+class Source(_Frozen):
+    """A cited work, with its Admiralty reliability grade."""
+
+    title: Text
+    author: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    reliability: Reliability | None = None
+    note: str | None = None
+    extensions: Extensions = Field(default_factory=dict)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: object) -> object:
+        # Hand-written YAML turns `date: 2025` into an int and `2025-12-01` into a date.
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int | dt.date):
+            return value.isoformat() if isinstance(value, dt.date) else str(value)
+        return value
+
+
+class Node(_Frozen):
+    """A claim, evidence, rebuttal, assumption or indicator."""
+
+    kind: Kind
+    era: Era | None = None
+    parent: Id | None = None
+    target: Target | None = None
+    text: Text
+    likelihood: Likelihood | None = None
+    confidence: Confidence | None = None
+    source: Id | None = None
+    locator: str | None = None
+    quote: str | None = None
+    credibility: Credibility | None = None
+    linchpin: bool = False
+    status: IndicatorStatus | None = None
+    tags: tuple[Tag, ...] = ()
+    note: str | None = None
+    author: str | None = None
+    updated: dt.date | None = None
+    extensions: Extensions = Field(default_factory=dict)
+
+    @property
+    def is_undercut(self) -> bool:
+        """True for a rebuttal that attacks the inference, not its parent."""
+        return self.kind is Kind.REBUTTAL and self.target is Target.INFERENCE
+
+
+# Which optional fields a kind may carry; the rest must be left empty.
+KIND_FIELDS: Mapping[Kind, frozenset[str]] = {
+    Kind.CLAIM: frozenset({"likelihood", "confidence"}),
+    Kind.EVIDENCE: frozenset({"source", "locator", "quote", "credibility"}),
+    Kind.REBUTTAL: frozenset({"target"}),
+    Kind.ASSUMPTION: frozenset({"linchpin"}),
+    Kind.INDICATOR: frozenset({"status"}),
+}
+KIND_SPECIFIC = frozenset().union(*KIND_FIELDS.values())
+
+
+class Link(_Frozen):
+    """A relation beyond the tree: one node supports or rebuts another."""
+
+    from_: Id = Field(alias="from")
+    to: Id
+    relation: Relation = Relation.SUPPORTS
+    note: str | None = None
+    extensions: Extensions = Field(default_factory=dict)
+
+
+class Likeness(_Frozen):
+    """What the historical and present cases share."""
+
+    text: Text
+    basis: Basis | None = None
+    extensions: Extensions = Field(default_factory=dict)
+
+
+class Difference(_Frozen):
+    """How the cases differ, and how much that undermines the analogy."""
+
+    text: Text
+    weight: Weight | None = None
+    extensions: Extensions = Field(default_factory=dict)
+
+
+class Questions(_Frozen):
+    """Walton's four critical questions for an argument from analogy."""
+
+    differences: QuestionState = QuestionState.OPEN
+    base_case: QuestionState = Field(default=QuestionState.OPEN, alias="base-case")
+    counter_case: QuestionState = Field(default=QuestionState.OPEN, alias="counter-case")
+    relevance: QuestionState = QuestionState.OPEN
+
+    def items(self) -> list[tuple[str, QuestionState]]:
+        """Return (key as saved, state) pairs in canonical order."""
+        return [
+            ("differences", self.differences),
+            ("base-case", self.base_case),
+            ("counter-case", self.counter_case),
+            ("relevance", self.relevance),
+        ]
+
+    @property
+    def open_count(self) -> int:
+        """How many of the questions are still open."""
+        return sum(state is QuestionState.OPEN for _, state in self.items())
+
+
+class Analogy(_Frozen):
+    """A bridge from a `then` claim to a `now` claim, with its examination."""
+
+    then: Id
+    now: Id
+    bears: Bears = Bears.SUPPORTS
+    likenesses: tuple[Likeness, ...] = ()
+    differences: tuple[Difference, ...] = ()
+    questions: Questions = Field(default_factory=Questions)
+    tags: tuple[Tag, ...] = ()
+    note: str | None = None
+    extensions: Extensions = Field(default_factory=dict)
+
+    @field_validator("likenesses", "differences", mode="before")
+    @classmethod
+    def _plain_strings(cls, value: object) -> object:
+        # A bare string is shorthand for {text: ...}.
+        if isinstance(value, list | tuple):
+            return [{"text": v} if isinstance(v, str) else v for v in value]
+        return value
+
+
+class LintConfig(_Frozen):
+    """Per-map lint settings: accepted exceptions and changed severities."""
+
+    ignore: tuple[Annotated[str, StringConstraints(min_length=1)], ...] = ()
+    severity: dict[str, Severity] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Index:
+    # The dict the index was built from: `model_copy` carries private attributes
+    # over, so an index is reused only while the nodes dict is the same object.
+    nodes: Mapping[str, Node]
+    children: Mapping[str | None, tuple[str, ...]]
+
+
+class Map(_Frozen):
+    """One argument map. Node order within the dict is sibling order."""
+
+    argmap: int = FORMAT_VERSION
+    title: Text
+    question: str | None = None
+    eras: Eras = Field(default_factory=Eras)
+    sources: dict[Id, Source] = Field(default_factory=dict)
+    nodes: dict[Id, Node] = Field(default_factory=dict)
+    links: tuple[Link, ...] = ()
+    analogies: dict[Id, Analogy] = Field(default_factory=dict)
+    lint: LintConfig = Field(default_factory=LintConfig)
+    extensions: Extensions = Field(default_factory=dict)
+
+    _index: _Index | None = PrivateAttr(default=None)
+
+    @field_validator("argmap")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != FORMAT_VERSION:
+            raise ValueError(f"format version {value} is not supported; this argmap reads 1")
+        return value
+
+    def _children_index(self) -> _Index:
+        if self._index is None or self._index.nodes is not self.nodes:
+            children: dict[str | None, list[str]] = {}
+            for node_id, node in self.nodes.items():
+                children.setdefault(node.parent, []).append(node_id)
+            self._index = _Index(self.nodes, {k: tuple(v) for k, v in children.items()})
+        return self._index
+
+    # ---- pure queries -------------------------------------------------------
+
+    def children(self, node_id: str | None) -> tuple[str, ...]:
+        """Ids of the children of `node_id` in sibling order (None: the roots)."""
+        return self._children_index().children.get(node_id, ())
+
+    def roots(self) -> tuple[str, ...]:
+        """Ids of the nodes without a parent, in order."""
+        return self.children(None)
+
+    def ancestors(self, node_id: str) -> list[str]:
+        """Ids from the parent of `node_id` up to its root; stops at a cycle."""
+        out: list[str] = []
+        seen = {node_id}
+        parent = self.nodes[node_id].parent
+        while parent is not None and parent in self.nodes and parent not in seen:
+            out.append(parent)
+            seen.add(parent)
+            parent = self.nodes[parent].parent
+        return out
+
+    def walk(self, start: str | None = None) -> Iterator[tuple[str, int]]:
+        """Yield (id, depth) depth-first in sibling order, from the roots or from `start`."""
+        starts = reversed(self.roots()) if start is None else [start]
+        stack = [(node_id, 0) for node_id in starts]
+        while stack:
+            node_id, depth = stack.pop()
+            yield node_id, depth
+            stack.extend((c, depth + 1) for c in reversed(self.children(node_id)))
+
+    def subtree(self, node_id: str) -> list[str]:
+        """Ids of `node_id` and all its descendants, depth-first."""
+        return [n for n, _ in self.walk(node_id)]
+
+    def effective_era(self, node_id: str) -> Era | None:
+        """The node's own era, or the nearest ancestor's."""
+        node = self.nodes[node_id]
+        if node.era is not None:
+            return node.era
+        for ancestor in self.ancestors(node_id):
+            era = self.nodes[ancestor].era
+            if era is not None:
+                return era
+        return None
+
+    def role(self, node_id: str) -> Role:
+        """The part `node_id` plays for its parent (reason, objection, undercut, ...)."""
+        node = self.nodes[node_id]
+        if node.kind is Kind.ASSUMPTION:
+            return Role.ASSUMPTION
+        if node.kind is Kind.INDICATOR:
+            return Role.INDICATOR
+        if node.parent is None or node.parent not in self.nodes:
+            return Role.ROOT
+        if node.kind is Kind.REBUTTAL:
+            if node.target is Target.INFERENCE:
+                return Role.UNDERCUT
+            parent = self.nodes[node.parent]
+            return Role.COUNTER_REBUTTAL if parent.kind is Kind.REBUTTAL else Role.OBJECTION
+        return Role.REASON
+
+    def analogies_of(self, node_id: str) -> list[str]:
+        """Ids of the analogies whose `then` or `now` end is `node_id`."""
+        return [a_id for a_id, a in self.analogies.items() if node_id in (a.then, a.now)]
+
+    def links_of(self, node_id: str) -> list[Link]:
+        """Extra links that start or end at `node_id`."""
+        return [link for link in self.links if node_id in (link.from_, link.to)]
+
+    def uses_of_source(self, source_id: str) -> list[str]:
+        """Ids of the nodes citing `source_id`."""
+        return [n for n, node in self.nodes.items() if node.source == source_id]
+
+    def bottom_lines(self) -> list[str]:
+        """Ids of root claims tagged `bottom-line`."""
+        return [
+            n
+            for n in self.roots()
+            if self.nodes[n].kind is Kind.CLAIM and "bottom-line" in self.nodes[n].tags
+        ]
+
+
+def submap(
+    amap: Map,
+    *,
+    focus: str | None = None,
+    depth: int | None = None,
+    era: Era | None = None,
+    tag: str | None = None,
+) -> Map:
+    """Select a view of the map: a focus subtree to a depth, one era, one tag.
+
+    Nodes whose parent is dropped become roots of the view; links and analogies are
+    kept when both their ends are. `focus` must name a node.
+    """
+    if focus is not None and focus not in amap.nodes:
+        raise KeyError(focus)
+    keep: dict[str, int] = {}
+    starts = [focus] if focus is not None else list(amap.roots())
+    for start in starts:
+        for node_id, d in amap.walk(start):
+            if depth is None or d <= depth:
+                keep[node_id] = d
+    if era is not None:
+        keep = {n: d for n, d in keep.items() if amap.effective_era(n) in (era, None)}
+    if tag is not None:
+        tagged = {n for n in keep if tag in amap.nodes[n].tags}
+        # A tag keeps its nodes and the path that gives them context.
+        context = set(tagged)
+        for n in tagged:
+            context.update(a for a in amap.ancestors(n) if a in keep)
+        keep = {n: d for n, d in keep.items() if n in context}
+    nodes: dict[str, Node] = {}
+    for node_id in keep:
+        node = amap.nodes[node_id]
+        if node.parent is not None and node.parent not in keep:
+            node = node.model_copy(update={"parent": None})
+        nodes[node_id] = node
+    links = tuple(lk for lk in amap.links if lk.from_ in nodes and lk.to in nodes)
+    analogies = {
+        a_id: a for a_id, a in amap.analogies.items() if a.then in nodes and a.now in nodes
+    }
+    cited = {n.source for n in nodes.values() if n.source is not None}
+    sources = {s_id: s for s_id, s in amap.sources.items() if s_id in cited}
+    return amap.model_copy(
+        update={"nodes": nodes, "links": links, "analogies": analogies, "sources": sources}
+    )

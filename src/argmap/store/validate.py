@@ -1,0 +1,281 @@
+"""Turn parsed data into a `Map`, or into every problem found, each in plain words.
+
+The file format keeps custom keys (`x-...`) beside the standard ones; the model keeps
+them in an `extensions` field. This module moves them across and translates
+pydantic's errors into messages an analyst can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from argmap import integrity
+from argmap.errors import Loc, Problem, did_you_mean
+from argmap.model import (
+    Analogy,
+    Difference,
+    Eras,
+    Likeness,
+    Link,
+    LintConfig,
+    Map,
+    Node,
+    Questions,
+    Source,
+)
+
+_ID_RULE = "use letters, digits, '.', '_' or '-', starting with a letter or digit (at most 64)"
+
+
+def _keys_of(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items() if name != "extensions"]
+
+
+def _split_extensions(raw: Any, loc: Loc, model: type[BaseModel], problems: list[Problem]) -> Any:
+    """Move `x-` keys of one object into `extensions`; refuse a literal `extensions` key."""
+    if not isinstance(raw, dict):
+        return raw
+    out: dict[str, Any] = {}
+    ext: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key.startswith("x-"):
+            ext[key] = value
+        elif key == "extensions":
+            problems.append(_unknown_key((*loc, key), model))
+        else:
+            out[key] = value
+    if ext:
+        out["extensions"] = ext
+    return out
+
+
+def _items(raw: Any) -> Iterable[tuple[str, Any]]:
+    return raw.items() if isinstance(raw, dict) else ()
+
+
+def to_model_input(data: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """Reshape file data into the model's input, collecting key problems on the way."""
+    top: dict[str, Any] = _split_extensions(data, (), Map, problems)
+    if "sources" in top and isinstance(top["sources"], dict):
+        top["sources"] = {
+            k: _split_extensions(v, ("sources", k), Source, problems)
+            for k, v in top["sources"].items()
+        }
+    if "nodes" in top and isinstance(top["nodes"], dict):
+        top["nodes"] = {
+            k: _split_extensions(v, ("nodes", k), Node, problems) for k, v in top["nodes"].items()
+        }
+    if isinstance(top.get("links"), list):
+        top["links"] = [
+            _split_extensions(v, ("links", i), Link, problems) for i, v in enumerate(top["links"])
+        ]
+    if isinstance(top.get("analogies"), dict):
+        top["analogies"] = {
+            k: _analogy_input(v, ("analogies", k), problems) for k, v in _items(top["analogies"])
+        }
+    return top
+
+
+def _analogy_input(raw: Any, loc: Loc, problems: list[Problem]) -> Any:
+    out = _split_extensions(raw, loc, Analogy, problems)
+    if not isinstance(out, dict):
+        return out
+    for key, model in (("likenesses", Likeness), ("differences", Difference)):
+        if isinstance(out.get(key), list):
+            out[key] = [
+                _split_extensions(v, (*loc, key, i), model, problems)
+                for i, v in enumerate(out[key])
+            ]
+    return out
+
+
+def build_map(data: Any) -> tuple[Map | None, list[Problem]]:
+    """Validate parsed data as a map.
+
+    Returns:
+        (map, []) when valid; otherwise (None, every problem found), unlocated.
+    """
+    if data is None:
+        return None, [Problem((), "the file is empty; create a map with `argmap new PATH`")]
+    if not isinstance(data, dict):
+        return None, [
+            Problem((), "a map must be a YAML mapping with keys argmap, title, nodes, ...")
+        ]
+    problems: list[Problem] = []
+    model_input = to_model_input(data, problems)
+    try:
+        amap = Map.model_validate(model_input)
+    except ValidationError as error:
+        problems.extend(_translate(e, model_input) for e in error.errors(include_url=False))
+        problems.extend(_salvage_integrity(model_input))
+        return None, _dedupe(problems)
+    problems.extend(integrity.problems(amap))
+    if problems:
+        return None, problems
+    return amap, []
+
+
+def _salvage_integrity(model_input: dict[str, Any]) -> list[Problem]:
+    """Check references among the parts that did validate, so all errors show at once.
+
+    Links are checked here by hand: dropping invalid ones would shift their positions.
+    """
+    raw_nodes = model_input.get("nodes")
+    raw_sources = model_input.get("sources")
+    nodes = _valid_parts(raw_nodes, Node)
+    sources = _valid_parts(raw_sources, Source)
+    analogies = _valid_parts(model_input.get("analogies"), Analogy)
+    partial = Map.model_construct(
+        title="-", nodes=nodes, sources=sources, analogies=analogies, links=()
+    )
+    known = set(raw_nodes) if isinstance(raw_nodes, dict) else set()
+    known_sources = set(raw_sources) if isinstance(raw_sources, dict) else set()
+    found = [
+        p
+        for p in integrity.problems(partial, known_ids=known)
+        if not (p.loc[-1] == "source" and _source_named(p, known_sources))
+    ]
+    raw_links = model_input.get("links")
+    for i, raw in enumerate(raw_links if isinstance(raw_links, list) else ()):
+        for end in ("from", "to"):
+            value = raw.get(end) if isinstance(raw, dict) else None
+            if isinstance(value, str) and value not in known:
+                found.append(
+                    Problem(("links", i, end), f"no node '{value}'{did_you_mean(value, known)}")
+                )
+    return found
+
+
+def _source_named(problem: Problem, known_sources: set[str]) -> bool:
+    match = re.match(r"no source '([^']*)'", problem.message)
+    return bool(match and match.group(1) in known_sources)
+
+
+def _valid_parts(raw: Any, model: type[BaseModel]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in _items(raw):
+        try:
+            out[key] = model.model_validate(value)
+        except ValidationError:
+            continue
+    return out
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[Loc, str]] = set()
+    out = []
+    for p in problems:
+        if (p.loc, p.message) not in seen:
+            seen.add((p.loc, p.message))
+            out.append(p)
+    return out
+
+
+# ---- pydantic error translation --------------------------------------------
+
+
+def _model_at(loc: Loc) -> type[BaseModel]:
+    """The model class that owns the last key of `loc`."""
+    models: dict[str, type[BaseModel]] = {
+        "sources": Source,
+        "nodes": Node,
+        "analogies": Analogy,
+        "eras": Eras,
+        "lint": LintConfig,
+    }
+    if not loc:
+        return Map
+    section = loc[0]
+    if section == "links":
+        return Link
+    if section == "analogies" and len(loc) >= 3:
+        parts: dict[str, type[BaseModel]] = {
+            "likenesses": Likeness,
+            "differences": Difference,
+            "questions": Questions,
+        }
+        return parts.get(str(loc[2]), Analogy)
+    if section in ("eras", "lint"):
+        return models[str(section)]
+    if len(loc) >= 2:
+        return models.get(str(section), Map)
+    return Map
+
+
+def _unknown_key(loc: Loc, model: type[BaseModel]) -> Problem:
+    key = str(loc[-1])
+    hint = did_you_mean(key, _keys_of(model))
+    return Problem(loc, f"unknown key '{key}'{hint}; custom keys must start with 'x-'")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} ({value})"
+
+
+def _translate(error: ErrorDetails, model_input: dict[str, Any]) -> Problem:
+    loc: Loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if loc and loc[-1] == "[key]":
+        loc = loc[:-1]
+        return Problem(loc, f"'{loc[-1]}' is not a valid id: {_ID_RULE}")
+    field = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        return _unknown_key(loc, _model_at(loc[:-1]))
+    if kind == "missing":
+        return Problem(loc, f"required key '{field}' is missing")
+    if kind == "enum":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", ""))) or re.findall(
+            r"(\d+)", str(ctx.get("expected", ""))
+        )
+        hint = did_you_mean(str(value), choices)
+        return Problem(
+            loc, f"'{value}' is not a valid {field}{hint}; use one of: {', '.join(choices)}"
+        )
+    if kind == "string_type":
+        quoted = "; put the value in quotes" if isinstance(value, int | float | bool) else ""
+        return Problem(loc, f"expected text but found {_describe(value)}{quoted}")
+    if kind == "string_pattern_mismatch":
+        return Problem(loc, _pattern_message(loc, value))
+    if kind in ("string_too_short",):
+        return Problem(loc, f"'{field}' must not be empty")
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return Problem(loc, f"expected a mapping (key: value lines) but found {_describe(value)}")
+    if kind in ("list_type", "tuple_type"):
+        return Problem(loc, f"expected a list but found {_describe(value)}")
+    if kind in ("bool_type", "bool_parsing"):
+        return Problem(loc, f"expected true or false but found {_describe(value)}")
+    if kind.startswith("date"):
+        return Problem(loc, f"expected a date such as 2025-12-01 but found {_describe(value)}")
+    if kind.startswith("int"):
+        return Problem(loc, f"expected a whole number but found {_describe(value)}")
+    if kind == "value_error":
+        return Problem(loc, str(ctx.get("error", error["msg"])))
+    return Problem(loc, error["msg"])
+
+
+def _pattern_message(loc: Loc, value: Any) -> str:
+    field = str(loc[-1]) if loc else ""
+    if field in ("text", "title") or (loc and loc[0] == "eras"):
+        return f"'{field}' must not be blank"
+    if "tags" in loc:
+        return f"tag '{value}' must be one word: no spaces, commas, brackets or '#'"
+    if str(field).startswith("x-") or "extensions" in loc:
+        return f"custom key '{field}' must start with 'x-'"
+    return f"'{value}' is not a valid id: {_ID_RULE}"

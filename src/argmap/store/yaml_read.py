@@ -1,0 +1,187 @@
+"""Parse YAML text into plain Python data, safely and fast, remembering where things are.
+
+libyaml composes the node tree (fast, in C); a small constructor of our own turns it
+into dicts, lists and scalars. It refuses what the map format never contains:
+duplicate keys, anchors and aliases, merge keys, and any tag beyond the core schema
+(so no Python objects, ever). The node tree is kept only while errors are located.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+from argmap.errors import Loc, Problem
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CORE = "tag:yaml.org,2002:"
+_MAP, _SEQ, _STR = _CORE + "map", _CORE + "seq", _CORE + "str"
+
+
+class YamlProblem(Exception):
+    """Raised by the constructor for the first thing it refuses."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _refuse(node: yaml.Node, loc: Loc, message: str) -> YamlProblem:
+    line, column = _mark(node)
+    return YamlProblem(Problem(loc, message, line=line, column=column))
+
+
+class _Constructor:
+    """Builds Python data from a composed node tree, refusing unsafe or ambiguous YAML."""
+
+    def __init__(self) -> None:
+        safe = yaml.SafeLoader("")
+        self._scalars: dict[str, Callable[[yaml.ScalarNode], Any]] = {
+            _CORE + "null": lambda n: None,
+            _CORE + "bool": safe.construct_yaml_bool,
+            _CORE + "int": safe.construct_yaml_int,
+            _CORE + "float": safe.construct_yaml_float,
+            _CORE + "timestamp": safe.construct_yaml_timestamp,
+        }
+        self._seen: set[int] = set()
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        # An alias is the same node object reached twice.
+        if id(node) in self._seen:
+            raise _refuse(
+                node,
+                loc,
+                "anchors and aliases (&name, *name) are not allowed in a map;"
+                " write the value out in full",
+            )
+        self._seen.add(id(node))
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _MAP and isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if tag == _SEQ:
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        scalar = self._scalars.get(tag)
+        if scalar is not None and isinstance(node, yaml.ScalarNode):
+            return scalar(node)
+        if tag == _CORE + "merge":
+            raise _refuse(node, loc, "merge keys (<<) are not allowed; write the keys out")
+        raise _refuse(
+            node,
+            loc,
+            f"the tag '{tag}' is not allowed; a map holds only plain text, numbers,"
+            " lists and mappings",
+        )
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _refuse(key_node, loc, "a key must be plain text, not a list or mapping")
+            if key_node.tag == _CORE + "merge":
+                raise _refuse(key_node, loc, "merge keys (<<) are not allowed; write the keys out")
+            # Keys are ids and field names: keep them as typed (`0123` stays "0123").
+            key = key_node.value
+            if key in out:
+                raise _refuse(
+                    key_node,
+                    (*loc, key),
+                    f"duplicate key '{key}': YAML would silently keep only the last;"
+                    " remove or rename one",
+                )
+            out[key] = self.build(value_node, (*loc, key))
+        return out
+
+
+def parse(text: str) -> tuple[Any, yaml.Node | None]:
+    """Parse one YAML document.
+
+    Returns:
+        (data, root node); data is None and the root None for an empty document.
+
+    Raises:
+        YamlProblem: for a syntax error or a construct the map format refuses.
+    """
+    loader = _Loader(text)
+    enabled = gc.isenabled()
+    gc.disable()  # a big load allocates many objects and no cycles
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            raise _syntax_problem(error) from error
+        except yaml.YAMLError as error:
+            raise YamlProblem(Problem((), f"not readable as YAML: {error}")) from error
+        if root is None:
+            return None, None
+        return _Constructor().build(root, ()), root
+    except RecursionError as error:
+        raise YamlProblem(Problem((), "the file is nested too deeply to be a map")) from error
+    finally:
+        loader.dispose()
+        if enabled:
+            gc.enable()
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = error.problem_mark or error.context_mark
+    what = error.problem or "invalid YAML"
+    if error.context:
+        what = f"{error.context}, {what}"
+    message = f"YAML syntax error: {what}; check the indentation and quoting here"
+    line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    return YamlProblem(Problem((), message, line=line, column=column))
+
+
+def locate(root: yaml.Node | None, loc: Loc) -> tuple[int | None, int | None]:
+    """Line and column of the deepest part of `loc` present in the tree.
+
+    A mapping entry is located at its key, a list item at the item.
+    """
+    if root is None:
+        return None, None
+    best: yaml.Node = root
+    node: yaml.Node = root
+    for part in loc:
+        found: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == part:
+                    best, found = key_node, value_node
+                    break
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            found = best = node.value[part]
+        if found is None:
+            break
+        node = found
+    return _mark(best)
+
+
+def top_level_lines(root: yaml.Node | None) -> dict[Loc, int]:
+    """Line of each entry of `sources`, `nodes`, `analogies` and `links`, for reports."""
+    lines: dict[Loc, int] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return lines
+    for key_node, value_node in root.value:
+        section = key_node.value
+        if isinstance(value_node, yaml.MappingNode):
+            for k, _ in value_node.value:
+                lines[(section, k.value)] = k.start_mark.line + 1
+        elif isinstance(value_node, yaml.SequenceNode):
+            for i, item in enumerate(value_node.value):
+                lines[(section, i)] = item.start_mark.line + 1
+        lines[(section,)] = key_node.start_mark.line + 1
+    return lines

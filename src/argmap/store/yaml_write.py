@@ -1,0 +1,138 @@
+"""Write a `Map` as canonical YAML: same map, same bytes.
+
+Keys in the model's field order, nodes depth-first in sibling order, block style,
+multi-line text as `|` blocks, tags and links on one line each, no anchors, no
+line folding (one field, one line: friendly to `git diff` and `git merge`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from argmap.model import Analogy, Link, Map, Node, Questions
+
+_Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _FlowList(list[Any]):
+    """A list written on one line: `[a, b]`."""
+
+
+class _FlowDict(dict[str, Any]):
+    """A mapping written on one line: `{from: a, to: b}`."""
+
+
+class _CanonicalDumper(_Dumper):  # type: ignore[misc,valid-type]
+    """Our own dumper class, so representers never touch PyYAML's global ones."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _flow_list(dumper: yaml.SafeDumper, value: _FlowList) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+def _flow_dict(dumper: yaml.SafeDumper, value: _FlowDict) -> yaml.MappingNode:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=True)
+
+
+_CanonicalDumper.add_representer(str, _str)
+_CanonicalDumper.add_representer(_FlowList, _flow_list)
+_CanonicalDumper.add_representer(_FlowDict, _flow_dict)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def _fields(obj: BaseModel, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The set fields of `obj` in declaration order, keyed as saved, extensions last."""
+    out: dict[str, Any] = {}
+    for name, info in type(obj).model_fields.items():
+        if name in skip or name == "extensions":
+            continue
+        value = getattr(obj, name)
+        if value is None or value is False or value == () or value == {}:
+            continue
+        if isinstance(value, tuple):
+            value = _FlowList(_plain(v) for v in value)
+        out[info.alias or name] = _plain(value)
+    out.update(getattr(obj, "extensions", {}))
+    return out
+
+
+def _node(node: Node) -> dict[str, Any]:
+    out = _fields(node)
+    if node.updated is not None:
+        out["updated"] = dt.date.isoformat(node.updated)
+    return out
+
+
+def _link(link: Link) -> _FlowDict:
+    out = _FlowDict(_fields(link))
+    out["relation"] = link.relation.value
+    return out
+
+
+def _questions(questions: Questions) -> dict[str, str]:
+    return {key: state.value for key, state in questions.items()}
+
+
+def _analogy(analogy: Analogy) -> dict[str, Any]:
+    out: dict[str, Any] = {"then": analogy.then, "now": analogy.now, "bears": analogy.bears.value}
+    for key, items in (("likenesses", analogy.likenesses), ("differences", analogy.differences)):
+        if items:
+            out[key] = [
+                item.text if set(_fields(item)) == {"text"} else _fields(item) for item in items
+            ]
+    out["questions"] = _questions(analogy.questions)
+    rest = _fields(analogy, frozenset({"then", "now", "bears", "likenesses", "differences"}))
+    rest.pop("questions", None)
+    out.update(rest)
+    return out
+
+
+def to_data(amap: Map) -> dict[str, Any]:
+    """The map as plain data in canonical order, ready for the YAML emitter."""
+    data: dict[str, Any] = {"argmap": amap.argmap, "title": amap.title}
+    if amap.question is not None:
+        data["question"] = amap.question
+    data["eras"] = {"then": amap.eras.then, "now": amap.eras.now}
+    if amap.sources:
+        data["sources"] = {s_id: _fields(s) for s_id, s in amap.sources.items()}
+    data["nodes"] = {node_id: _node(amap.nodes[node_id]) for node_id, _ in amap.walk()}
+    if amap.links:
+        data["links"] = [_link(link) for link in amap.links]
+    if amap.analogies:
+        data["analogies"] = {a_id: _analogy(a) for a_id, a in amap.analogies.items()}
+    lint = _fields(amap.lint)
+    if amap.lint.severity:
+        lint["severity"] = {k: v.value for k, v in amap.lint.severity.items()}
+    if lint:
+        data["lint"] = lint
+    data.update(amap.extensions)
+    return data
+
+
+def dumps(amap: Map) -> str:
+    """The canonical YAML text of `amap`."""
+    text: str = yaml.dump(
+        to_data(amap),
+        Dumper=_CanonicalDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1 << 20,
+        indent=2,
+    )
+    return text
