@@ -342,6 +342,14 @@ class Map(_Frozen):
             raise ValueError(f"format version {value} is not supported; this argmap reads 1")
         return value
 
+    def __eq__(self, other: object) -> bool:
+        # Compare content only: the cached index is a private detail.
+        if not isinstance(other, Map):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in type(self).model_fields)
+
+    __hash__ = None  # type: ignore[assignment]  # dict fields: maps are not hashable
+
     def _children_index(self) -> _Index:
         if self._index is None or self._index.nodes is not self.nodes:
             children: dict[str | None, list[str]] = {}
