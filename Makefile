@@ -22,8 +22,8 @@ demo: $(STAMP) system
 	$(BIN)/argmap edit $(MAP)
 
 test: $(STAMP) system
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2
 
@@ -33,8 +33,8 @@ export: $(STAMP) system
 	$(BIN)/argmap export $(MAP) -f md
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/argmap validate maps/*.yaml
 	$(BIN)/argmap lint maps/*.yaml
