@@ -1,0 +1,279 @@
+"""The rule registry, the `Finding` record, and the facts about a map that rules share.
+
+A rule is a small function that reads a `Context` and yields `Hit`s; the registry
+turns each hit into a `Finding` carrying the rule's code, severity, standard and hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+from typing import NamedTuple
+
+from argmap.lint.wording import YearSpan, era_range
+from argmap.model import Bears, Era, Kind, Map, Relation, Severity
+
+
+class TargetKind(StrEnum):
+    """What a finding's `target` names."""
+
+    MAP = "map"
+    SOURCE = "source"
+    NODE = "node"
+    ANALOGY = "analogy"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One weakness found in a map.
+
+    Attributes:
+        code: the rule's stable code, e.g. `ARG105`.
+        severity: error, warning or info (after the map's `lint:` settings).
+        target: id of the node, analogy or source concerned; None for the whole map.
+        message: one line naming what is wrong.
+        standard: the standard the rule serves, e.g. `ICD 203 std 2`.
+        hint: what to do about it.
+        target_kind: which kind of thing `target` names.
+    """
+
+    code: str
+    severity: Severity
+    target: str | None
+    message: str
+    standard: str
+    hint: str
+    target_kind: TargetKind = TargetKind.NODE
+
+
+class Hit(NamedTuple):
+    """What a rule check reports: the target, the message, and a hint when it differs."""
+
+    target: str | None
+    message: str
+    hint: str | None = None
+
+
+Check = Callable[["Context"], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule.
+
+    Attributes:
+        code: stable code, never reused.
+        name: short slug, e.g. `claim-without-support`.
+        severity: default severity.
+        standard: the standard it serves.
+        summary: one line saying what it checks.
+        hint: what to do when it fires.
+        target_kind: the kind of thing its findings point at.
+        check: the function that finds the hits.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    standard: str
+    summary: str
+    hint: str
+    target_kind: TargetKind
+    check: Check
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    standard: str,
+    summary: str,
+    hint: str,
+    target_kind: TargetKind = TargetKind.NODE,
+) -> Callable[[Check], Check]:
+    """Register the decorated check as a rule under `code`."""
+
+    def register(check: Check) -> Check:
+        if code in REGISTRY:
+            raise ValueError(f"lint code {code} registered twice")
+        REGISTRY[code] = Rule(code, name, severity, standard, summary, hint, target_kind, check)
+        return check
+
+    return register
+
+
+def quoted(ids: Iterable[str]) -> str:
+    """`a, b and c` from ids, for messages."""
+    items = list(ids)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+class Context:
+    """A map with the derived facts several rules need, each computed once."""
+
+    def __init__(self, amap: Map) -> None:
+        self.map = amap
+
+    # ---- tree facts ----------------------------------------------------------
+
+    @cached_property
+    def era(self) -> dict[str, Era | None]:
+        """Effective era of every node (its own, or its nearest ancestor's)."""
+        out: dict[str, Era | None] = {}
+        for node_id, _ in self.map.walk():
+            node = self.map.nodes[node_id]
+            parent = node.parent
+            out[node_id] = node.era if node.era is not None else out.get(parent or "")
+        return out
+
+    @cached_property
+    def side(self) -> dict[str, int]:
+        """+1 for nodes arguing for their root, -1 for nodes arguing against it."""
+        out: dict[str, int] = {}
+        for node_id, _ in self.map.walk():
+            node = self.map.nodes[node_id]
+            parent_side = out.get(node.parent or "", 1)
+            out[node_id] = -parent_side if node.kind is Kind.REBUTTAL else parent_side
+        return out
+
+    @cached_property
+    def root_of(self) -> dict[str, str]:
+        """The root above every node."""
+        out: dict[str, str] = {}
+        for node_id, _ in self.map.walk():
+            parent = self.map.nodes[node_id].parent
+            out[node_id] = node_id if parent is None else out[parent]
+        return out
+
+    @cached_property
+    def bottom_lines(self) -> list[str]:
+        """Root claims tagged `bottom-line`."""
+        return self.map.bottom_lines()
+
+    def of_kind(self, kind: Kind) -> Iterator[str]:
+        """Ids of nodes of `kind`, in file order."""
+        return (n for n, node in self.map.nodes.items() if node.kind is kind)
+
+    def is_judgment(self, node_id: str) -> bool:
+        """A present-day claim or a bottom line: the judgments ICD 203 asks to qualify."""
+        node = self.map.nodes[node_id]
+        if node.kind is not Kind.CLAIM:
+            return False
+        return self.era[node_id] is Era.NOW or node_id in self.bottom_lines
+
+    def judgments(self) -> Iterator[str]:
+        """Ids of the judgments, in file order."""
+        return (n for n in self.map.nodes if self.is_judgment(n))
+
+    # ---- support ---------------------------------------------------------------
+
+    @cached_property
+    def support_links(self) -> dict[str, list[str]]:
+        """For each node, the nodes that support it through an extra link."""
+        return self._links(Relation.SUPPORTS)
+
+    @cached_property
+    def rebut_links(self) -> dict[str, list[str]]:
+        """For each node, the nodes that rebut it through an extra link."""
+        return self._links(Relation.REBUTS)
+
+    def _links(self, relation: Relation) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for link in self.map.links:
+            if link.relation is relation:
+                out.setdefault(link.to, []).append(link.from_)
+        return out
+
+    @cached_property
+    def supporting_analogies(self) -> dict[str, list[str]]:
+        """For each `now` claim, the analogies that bear on it in support."""
+        out: dict[str, list[str]] = {}
+        for a_id, analogy in self.map.analogies.items():
+            if analogy.bears is Bears.SUPPORTS:
+                out.setdefault(analogy.now, []).append(a_id)
+        return out
+
+    def reasons(self, node_id: str) -> list[str]:
+        """Children that support the node: claims and evidence."""
+        return [
+            c
+            for c in self.map.children(node_id)
+            if self.map.nodes[c].kind in (Kind.CLAIM, Kind.EVIDENCE)
+        ]
+
+    def answers(self, node_id: str) -> list[str]:
+        """Rebuttal children (counter-rebuttals and undercuts) and rebutting links."""
+        children = [
+            c for c in self.map.children(node_id) if self.map.nodes[c].kind is Kind.REBUTTAL
+        ]
+        return children + self.rebut_links.get(node_id, [])
+
+    def has_support(self, node_id: str) -> bool:
+        """Whether anything supports the node: a reason, a link or an analogy."""
+        return bool(
+            self.reasons(node_id)
+            or self.support_links.get(node_id)
+            or self.supporting_analogies.get(node_id)
+        )
+
+    def single_analogy(self, node_id: str) -> str | None:
+        """The one analogy that is a claim's only support, if so."""
+        analogies = self.supporting_analogies.get(node_id, [])
+        if (
+            len(analogies) == 1
+            and not self.reasons(node_id)
+            and not self.support_links.get(node_id)
+        ):
+            return analogies[0]
+        return None
+
+    def basis(self, node_id: str) -> list[str]:
+        """Evidence the node rests on: through reasons, supporting links and analogies.
+
+        Rebuttals, assumptions and indicators are not followed: they do not support.
+        """
+        seen = {node_id}
+        evidence: list[str] = []
+        stack = self._supporters(node_id)
+        while stack:
+            current = stack.pop()
+            if current in seen or current not in self.map.nodes:
+                continue
+            seen.add(current)
+            if self.map.nodes[current].kind is Kind.EVIDENCE:
+                evidence.append(current)
+            stack.extend(self._supporters(current))
+        return sorted(evidence, key=self.position.__getitem__)
+
+    def _supporters(self, node_id: str) -> list[str]:
+        out = self.reasons(node_id) + self.support_links.get(node_id, [])
+        out.extend(self.map.analogies[a].then for a in self.supporting_analogies.get(node_id, []))
+        return out
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """File position of each node."""
+        return {n: i for i, n in enumerate(self.map.nodes)}
+
+    def sources_of(self, evidence: Iterable[str]) -> list[str]:
+        """Distinct sources cited by `evidence`, in first-cited order."""
+        out: list[str] = []
+        for e in evidence:
+            source = self.map.nodes[e].source
+            if source is not None and source not in out:
+                out.append(source)
+        return out
+
+    # ---- time ------------------------------------------------------------------
+
+    @cached_property
+    def ranges(self) -> dict[Era, YearSpan | None]:
+        """The years each era's label covers, when the label names any."""
+        return {Era.THEN: era_range(self.map.eras.then), Era.NOW: era_range(self.map.eras.now)}
