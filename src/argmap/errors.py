@@ -32,7 +32,10 @@ def format_loc(loc: Loc) -> str:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ` (did you mean 'x'?)` for the closest choice, or an empty string."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    options = list(choices)
+    # A wrong case (`b` for `B`) is the likeliest slip, and difflib scores it low.
+    same = [c for c in options if c.casefold() == word.casefold()]
+    matches = same or difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""
 
 

@@ -6,7 +6,7 @@ them is refused); soft weaknesses are lint findings instead.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from argmap.errors import Problem, did_you_mean
 from argmap.model import KIND_FIELDS, KIND_SPECIFIC, Era, Kind, Map
@@ -49,7 +49,15 @@ def problems(amap: Map, known_ids: Collection[str] = ()) -> list[Problem]:
                 )
         if link.from_ == link.to:
             found.append(Problem(("links", i), "a link cannot join a node to itself"))
-    for a_id, analogy in amap.analogies.items():
+    found.extend(analogy_problems(amap, amap.analogies, ids))
+    return found
+
+
+def analogy_problems(amap: Map, analogy_ids: Iterable[str], ids: Collection[str]) -> list[Problem]:
+    """Broken ends of the given analogies: a missing node, not a claim, the wrong era."""
+    found: list[Problem] = []
+    for a_id in analogy_ids:
+        analogy = amap.analogies[a_id]
         for end, era in (("then", Era.THEN), ("now", Era.NOW)):
             target = getattr(analogy, end)
             found.extend(_analogy_end(amap, ("analogies", a_id, end), target, era, ids))
@@ -142,7 +150,7 @@ def cycle_problems(amap: Map) -> list[Problem]:
 
 
 def _analogy_end(
-    amap: Map, loc: tuple[str, ...], target: str, era: Era, ids: set[str]
+    amap: Map, loc: tuple[str, ...], target: str, era: Era, ids: Collection[str]
 ) -> list[Problem]:
     if target not in ids:
         return [Problem(loc, f"no node '{target}'{did_you_mean(target, ids)}")]

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pydantic import ValidationError
+
 from argmap import integrity
 from argmap.errors import EditError
-from argmap.model import Analogy, Eras, Kind, Link, Map, Node, Source
+from argmap.model import ID_PATTERN, Analogy, Eras, Kind, Link, Map, Node, Source
 
 ID_PREFIX: dict[Kind, str] = {
     Kind.CLAIM: "c",
@@ -44,6 +46,30 @@ def new_node_id(amap: Map, kind: Kind) -> str:
     return free_id(amap.nodes, ID_PREFIX[kind])
 
 
+_ID = re.compile(ID_PATTERN)
+
+
+def _valid_id(what: str, new_id: str) -> None:
+    # Keys are not validated by model_copy: a bad id would save a file that cannot load.
+    if not _ID.match(new_id):
+        raise EditError(
+            f"'{new_id}' is not a valid {what} id: use letters, digits, '.', '_' or '-',"
+            " starting with a letter or digit (at most 64)"
+        )
+
+
+def _refused(error: ValidationError) -> EditError:
+    first = error.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in first["loc"])
+    message = first["msg"]
+    if first["type"] in ("string_too_short", "string_pattern_mismatch") and where in (
+        "text",
+        "title",
+    ):
+        message = "must not be empty"
+    return EditError(f"refused: {where}: {message}" if where else f"refused: {message}")
+
+
 def _require(amap: Map, node_id: str) -> Node:
     try:
         return amap.nodes[node_id]
@@ -60,12 +86,27 @@ def _checked(amap: Map, node_ids: Iterable[str]) -> Map:
     return amap
 
 
+def _analogies_checked(amap: Map, node_id: str) -> Map:
+    """Return `amap` if analogies touching the subtree of `node_id` still join then to now.
+
+    A new kind, era or parent of a node can break an analogy that ends on it or below it
+    (eras are inherited), and a map like that would save but not load again.
+    """
+    touched = set(amap.subtree(node_id))
+    affected = [k for k, a in amap.analogies.items() if a.then in touched or a.now in touched]
+    found = integrity.analogy_problems(amap, affected, amap.nodes)
+    if found:
+        raise EditError(f"refused: {found[0]}")
+    return amap
+
+
 def _with_nodes(amap: Map, nodes: dict[str, Node], **extra: object) -> Map:
     return amap.model_copy(update={"nodes": nodes, **extra})
 
 
 def add_node(amap: Map, node_id: str, node: Node, *, before: str | None = None) -> Map:
     """Add `node` as the last child of its parent, or just before sibling `before`."""
+    _valid_id("node", node_id)
     if node_id in amap.nodes:
         raise EditError(f"a node '{node_id}' already exists")
     if node.parent is not None:
@@ -74,7 +115,8 @@ def add_node(amap: Map, node_id: str, node: Node, *, before: str | None = None) 
     if before is None:
         nodes = {**amap.nodes, node_id: node}
     else:
-        _require(amap, before)
+        if _require(amap, before).parent != node.parent:
+            raise EditError(f"'{before}' is not a sibling of the new node; cannot add before it")
         for key, value in amap.nodes.items():
             if key == before:
                 nodes[node_id] = node
@@ -90,7 +132,7 @@ def replace_node(amap: Map, node_id: str, node: Node) -> Map:
     nodes = dict(amap.nodes)
     nodes[node_id] = node
     new = _with_nodes(amap, nodes)
-    return _checked(new, [node_id, *new.children(node_id)])
+    return _analogies_checked(_checked(new, [node_id, *new.children(node_id)]), node_id)
 
 
 def update_node(amap: Map, node_id: str, **changes: object) -> Map:
@@ -98,7 +140,11 @@ def update_node(amap: Map, node_id: str, **changes: object) -> Map:
     old = _require(amap, node_id)
     data = old.model_dump(by_alias=True)
     data.update(changes)
-    return replace_node(amap, node_id, Node.model_validate(data))
+    try:
+        node = Node.model_validate(data)
+    except ValidationError as error:
+        raise _refused(error) from None
+    return replace_node(amap, node_id, node)
 
 
 def delete_subtree(amap: Map, node_id: str) -> Map:
@@ -147,7 +193,7 @@ def reparent(amap: Map, node_id: str, new_parent: str | None) -> Map:
     nodes = {k: v for k, v in amap.nodes.items() if k != node_id}
     nodes[node_id] = node.model_copy(update={"parent": new_parent})
     new = _with_nodes(amap, nodes)
-    return _checked(new, [node_id, *new.children(node_id)])
+    return _analogies_checked(_checked(new, [node_id, *new.children(node_id)]), node_id)
 
 
 # ---- sources -----------------------------------------------------------------
@@ -155,6 +201,7 @@ def reparent(amap: Map, node_id: str, new_parent: str | None) -> Map:
 
 def put_source(amap: Map, source_id: str, source: Source) -> Map:
     """Add or replace the source `source_id`."""
+    _valid_id("source", source_id)
     return amap.model_copy(update={"sources": {**amap.sources, source_id: source}})
 
 
@@ -179,8 +226,9 @@ def delete_source(amap: Map, source_id: str, *, force: bool = False) -> Map:
 
 def put_analogy(amap: Map, analogy_id: str, analogy: Analogy) -> Map:
     """Add or replace an analogy; its ends must be a `then` claim and a `now` claim."""
+    _valid_id("analogy", analogy_id)
     new = amap.model_copy(update={"analogies": {**amap.analogies, analogy_id: analogy}})
-    found = [p for p in integrity.problems(new) if p.loc[:2] == ("analogies", analogy_id)]
+    found = integrity.analogy_problems(new, [analogy_id], new.nodes)
     if found:
         raise EditError(f"refused: {found[0]}")
     return new
@@ -221,12 +269,15 @@ def set_meta(
 
     An empty `question` removes the question.
     """
-    checked = Map.model_validate(
-        {
-            "title": amap.title if title is None else title,
-            "question": amap.question if question is None else (question or None),
-        }
-    )
+    try:
+        checked = Map.model_validate(
+            {
+                "title": amap.title if title is None else title,
+                "question": amap.question if question is None else (question or None),
+            }
+        )
+    except ValidationError as error:
+        raise _refused(error) from None
     return amap.model_copy(
         update={
             "title": checked.title,

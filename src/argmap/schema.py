@@ -27,6 +27,8 @@ def map_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     schema["title"] = "argmap map, format v1"
+    # The model defaults the version for maps built in code; a file must state it.
+    schema["required"] = ["argmap", *schema.get("required", [])]
     _file_shaped(schema)
     defs: dict[str, Any] = schema.get("$defs", {})
     for definition in defs.values():

@@ -23,7 +23,9 @@ def kind_title(amap: Map, node_id: str) -> str:
     """What to call the node in a list: its kind, refined by role for rebuttals."""
     node = amap.nodes[node_id]
     if node.kind is Kind.REBUTTAL:
-        return ROLE_TITLE[amap.role(node_id)]
+        role = amap.role(node_id)
+        # A rebuttal without a parent attacks nothing yet: call it what it is.
+        return node.kind.value if role is Role.ROOT else ROLE_TITLE[role]
     if node.kind is Kind.CLAIM and "bottom-line" in node.tags and node.parent is None:
         return "bottom line"
     return node.kind.value

@@ -23,7 +23,7 @@ from argmap.store.files import (
     read_bytes,
 )
 from argmap.store.validate import build_map
-from argmap.store.yaml_read import YamlProblem, locate, parse, top_level_lines
+from argmap.store.yaml_read import YamlProblem, locate, parse, scalar_at, top_level_lines
 from argmap.store.yaml_write import dumps, to_data
 
 __all__ = [
@@ -70,7 +70,9 @@ def _decode(data: bytes, name: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        # Columns count characters, as YAML's do; the line is UTF-8 up to the bad byte.
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         bad = data[error.start : error.start + 1].hex()
         raise MapInvalidError(
             [
@@ -98,7 +100,7 @@ def loads_with_lines(text: str, name: str = "<string>") -> tuple[Map, dict[Loc, 
         raise MapInvalidError(
             [error.problem.at(name, error.problem.line, error.problem.column)]
         ) from None
-    amap, problems = build_map(data)
+    amap, problems = build_map(data, lambda loc: scalar_at(root, loc))
     if amap is None:
         located = [p.at(name, *locate(root, p.loc)) for p in problems]
         located.sort(key=lambda p: (p.line or 0, p.column or 0))

@@ -7,8 +7,9 @@ pydantic's errors into messages an analyst can act on.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -28,6 +29,10 @@ from argmap.model import (
     Questions,
     Source,
 )
+from argmap.tradecraft import LIKELIHOOD
+
+RawLookup = Callable[[Loc], str | None]
+"""Gives the scalar at a path as written in the file, to quote it back in messages."""
 
 _ID_RULE = "use letters, digits, '.', '_' or '-', starting with a letter or digit (at most 64)"
 
@@ -94,8 +99,12 @@ def _analogy_input(raw: Any, loc: Loc, problems: list[Problem]) -> Any:
     return out
 
 
-def build_map(data: Any) -> tuple[Map | None, list[Problem]]:
+def build_map(data: Any, raw: RawLookup | None = None) -> tuple[Map | None, list[Problem]]:
     """Validate parsed data as a map.
+
+    Args:
+        data: the parsed YAML document.
+        raw: gives a scalar as written in the file (`0123`, where data holds 83).
 
     Returns:
         (map, []) when valid; otherwise (None, every problem found), unlocated.
@@ -107,11 +116,15 @@ def build_map(data: Any) -> tuple[Map | None, list[Problem]]:
             Problem((), "a map must be a YAML mapping with keys argmap, title, nodes, ...")
         ]
     problems: list[Problem] = []
+    if "argmap" not in data:
+        # The model defaults the version for maps built in code; a file must state it.
+        problems.append(Problem(("argmap",), "required key 'argmap' is missing; add `argmap: 1`"))
     model_input = to_model_input(data, problems)
     try:
-        amap = Map.model_validate(model_input)
+        # By alias only: the file says `from` and `base-case`, never `from_` or `base_case`.
+        amap = Map.model_validate(model_input, by_alias=True, by_name=False)
     except ValidationError as error:
-        problems.extend(_translate(e, model_input) for e in error.errors(include_url=False))
+        problems.extend(_translate(e, raw) for e in error.errors(include_url=False))
         problems.extend(_salvage_integrity(model_input))
         return None, _dedupe(problems)
     problems.extend(integrity.problems(amap))
@@ -142,13 +155,28 @@ def _salvage_integrity(model_input: dict[str, Any]) -> list[Problem]:
     ]
     raw_links = model_input.get("links")
     for i, raw in enumerate(raw_links if isinstance(raw_links, list) else ()):
-        for end in ("from", "to"):
-            value = raw.get(end) if isinstance(raw, dict) else None
-            if isinstance(value, str) and value not in known:
-                found.append(
-                    Problem(("links", i, end), f"no node '{value}'{did_you_mean(value, known)}")
-                )
+        found.extend(_raw_refs(("links", i), raw, ("from", "to"), known))
+    # Parts that failed validation still name other nodes: check those names too.
+    for node_id, raw in _items(raw_nodes):
+        if node_id not in nodes:
+            found.extend(_raw_refs(("nodes", node_id), raw, ("parent",), known))
+            found.extend(_raw_refs(("nodes", node_id), raw, ("source",), known_sources, "source"))
+    for a_id, raw in _items(model_input.get("analogies")):
+        if a_id not in analogies:
+            found.extend(_raw_refs(("analogies", a_id), raw, ("then", "now"), known))
     return found
+
+
+def _raw_refs(
+    loc: Loc, raw: Any, keys: tuple[str, ...], known: set[str], noun: str = "node"
+) -> list[Problem]:
+    """Problems for references in unvalidated data `raw` that name nothing known."""
+    out = []
+    for key in keys:
+        value = raw.get(key) if isinstance(raw, dict) else None
+        if isinstance(value, str) and value not in known:
+            out.append(Problem((*loc, key), f"no {noun} '{value}'{did_you_mean(value, known)}"))
+    return out
 
 
 def _source_named(problem: Problem, known_sources: set[str]) -> bool:
@@ -160,7 +188,7 @@ def _valid_parts(raw: Any, model: type[BaseModel]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in _items(raw):
         try:
-            out[key] = model.model_validate(value)
+            out[key] = model.model_validate(value, by_alias=True, by_name=False)
         except ValidationError:
             continue
     return out
@@ -209,17 +237,29 @@ def _model_at(loc: Loc) -> type[BaseModel]:
 
 def _unknown_key(loc: Loc, model: type[BaseModel]) -> Problem:
     key = str(loc[-1])
+    if key.startswith("x-"):
+        return Problem(
+            loc,
+            f"custom key '{key}' cannot go here; put custom keys on the map, a source,"
+            " a node, a link, an analogy, a likeness or a difference",
+        )
     hint = did_you_mean(key, _keys_of(model))
     return Problem(loc, f"unknown key '{key}'{hint}; custom keys must start with 'x-'")
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any, written: str | None = None) -> str:
+    """Say what `value` is; `written` is how the file spells it, if that differs."""
+    shown = str(value).lower() if isinstance(value, bool) else str(value)
+    if written is not None and written != shown:
+        shown = f"{written}, which YAML reads as {shown}"
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return f"true/false ({shown})"
     if value is None:
         return "nothing (null)"
     if isinstance(value, int | float):
-        return f"a number ({value})"
+        return f"a number ({shown})"
+    if isinstance(value, dt.date):
+        return f"a date ({shown})"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -227,7 +267,7 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} ({value})"
 
 
-def _translate(error: ErrorDetails, model_input: dict[str, Any]) -> Problem:
+def _translate(error: ErrorDetails, raw: RawLookup | None) -> Problem:
     loc: Loc = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
@@ -244,13 +284,14 @@ def _translate(error: ErrorDetails, model_input: dict[str, Any]) -> Problem:
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", ""))) or re.findall(
             r"(\d+)", str(ctx.get("expected", ""))
         )
-        hint = did_you_mean(str(value), choices)
+        hint = _synonym(field, value) or did_you_mean(str(value), choices)
         return Problem(
             loc, f"'{value}' is not a valid {field}{hint}; use one of: {', '.join(choices)}"
         )
     if kind == "string_type":
-        quoted = "; put the value in quotes" if isinstance(value, int | float | bool) else ""
-        return Problem(loc, f"expected text but found {_describe(value)}{quoted}")
+        quoted = "; put the value in quotes" if isinstance(value, int | float | dt.date) else ""
+        written = raw(loc) if raw is not None and quoted else None
+        return Problem(loc, f"expected text but found {_describe(value, written)}{quoted}")
     if kind == "string_pattern_mismatch":
         return Problem(loc, _pattern_message(loc, value))
     if kind in ("string_too_short",):
@@ -268,6 +309,17 @@ def _translate(error: ErrorDetails, model_input: dict[str, Any]) -> Problem:
     if kind == "value_error":
         return Problem(loc, str(ctx.get("error", error["msg"])))
     return Problem(loc, error["msg"])
+
+
+def _synonym(field: str, value: Any) -> str:
+    """` (did you mean 'likely'?)` for ICD 203 wordings such as `probable` or `very likely`."""
+    if field != "likelihood" or not isinstance(value, str):
+        return ""
+    wanted = value.strip().lower().replace("-", " ")
+    for code, words in LIKELIHOOD.items():
+        if wanted in (words.term, words.alternative, code.value.replace("-", " ")):
+            return f" (did you mean '{code.value}'?)"
+    return ""
 
 
 def _pattern_message(loc: Loc, value: Any) -> str:

@@ -19,6 +19,7 @@ from argmap.errors import Loc, Problem
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
 _MAP, _SEQ, _STR = _CORE + "map", _CORE + "seq", _CORE + "str"
+MAX_DEPTH = 64  # levels of YAML nesting; a map needs about 8
 
 
 class YamlProblem(Exception):
@@ -52,32 +53,39 @@ class _Constructor:
         }
         self._seen: set[int] = set()
 
-    def build(self, node: yaml.Node, loc: Loc) -> Any:
-        # An alias is the same node object reached twice.
+    def build(self, node: yaml.Node, loc: Loc, where: yaml.Node | None = None) -> Any:
+        """Build `node`; `where` (the key or list holding it) locates an alias's use."""
+        # An alias is the same node object reached twice; its own mark is the anchor's.
         if id(node) in self._seen:
             raise _refuse(
-                node,
+                where or node,
                 loc,
                 "anchors and aliases (&name, *name) are not allowed in a map;"
                 " write the value out in full",
             )
         self._seen.add(id(node))
+        if len(loc) > MAX_DEPTH:
+            # Deeper data would only overflow the stack when validated or saved.
+            raise _refuse(
+                node, loc[:4], f"nested more than {MAX_DEPTH} levels deep; a map never is"
+            )
         tag = node.tag
         if tag == _STR:
             return node.value
         if tag == _MAP and isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if tag == _SEQ:
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+            return [self.build(item, (*loc, i), node) for i, item in enumerate(node.value)]
         scalar = self._scalars.get(tag)
         if scalar is not None and isinstance(node, yaml.ScalarNode):
             return scalar(node)
         if tag == _CORE + "merge":
             raise _refuse(node, loc, "merge keys (<<) are not allowed; write the keys out")
+        shown = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
         raise _refuse(
             node,
             loc,
-            f"the tag '{tag}' is not allowed; a map holds only plain text, numbers,"
+            f"the tag '{shown}' is not allowed; a map holds only plain text, numbers,"
             " lists and mappings",
         )
 
@@ -97,7 +105,7 @@ class _Constructor:
                     f"duplicate key '{key}': YAML would silently keep only the last;"
                     " remove or rename one",
                 )
-            out[key] = self.build(value_node, (*loc, key))
+            out[key] = self.build(value_node, (*loc, key), key_node)
         return out
 
 
@@ -117,7 +125,7 @@ def parse(text: str) -> tuple[Any, yaml.Node | None]:
         try:
             root = loader.get_single_node()
         except yaml.MarkedYAMLError as error:
-            raise _syntax_problem(error) from error
+            raise _syntax_problem(error, text) from error
         except yaml.YAMLError as error:
             raise YamlProblem(Problem((), f"not readable as YAML: {error}")) from error
         if root is None:
@@ -131,24 +139,33 @@ def parse(text: str) -> tuple[Any, yaml.Node | None]:
             gc.enable()
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     what = error.problem or "invalid YAML"
     if error.context:
         what = f"{error.context}, {what}"
     message = f"YAML syntax error: {what}; check the indentation and quoting here"
+    if mark is not None and _indented_with_tab(text, mark.line):
+        # libyaml's own words ("cannot start any token") do not name the culprit.
+        message = "YAML syntax error: a tab indents this line; YAML indents with spaces only"
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
     return YamlProblem(Problem((), message, line=line, column=column))
 
 
-def locate(root: yaml.Node | None, loc: Loc) -> tuple[int | None, int | None]:
-    """Line and column of the deepest part of `loc` present in the tree.
+def _indented_with_tab(text: str, line_index: int) -> bool:
+    lines = text.splitlines()
+    if not 0 <= line_index < len(lines):
+        return False
+    line = lines[line_index]
+    return "\t" in line[: len(line) - len(line.lstrip())]
 
-    A mapping entry is located at its key, a list item at the item.
+
+def _find(root: yaml.Node, loc: Loc) -> tuple[yaml.Node, yaml.Node | None]:
+    """(node to point at, value node) for the deepest part of `loc` in the tree.
+
+    The value node is None when `loc` is not wholly present.
     """
-    if root is None:
-        return None, None
     best: yaml.Node = root
     node: yaml.Node = root
     for part in loc:
@@ -165,9 +182,27 @@ def locate(root: yaml.Node | None, loc: Loc) -> tuple[int | None, int | None]:
         ):
             found = best = node.value[part]
         if found is None:
-            break
+            return best, None
         node = found
-    return _mark(best)
+    return best, node
+
+
+def locate(root: yaml.Node | None, loc: Loc) -> tuple[int | None, int | None]:
+    """Line and column of the deepest part of `loc` present in the tree.
+
+    A mapping entry is located at its key, a list item at the item.
+    """
+    if root is None:
+        return None, None
+    return _mark(_find(root, loc)[0])
+
+
+def scalar_at(root: yaml.Node | None, loc: Loc) -> str | None:
+    """The scalar at `loc` as written in the file (`0123`, not 83), if there is one."""
+    if root is None:
+        return None
+    value = _find(root, loc)[1]
+    return value.value if isinstance(value, yaml.ScalarNode) else None
 
 
 def top_level_lines(root: yaml.Node | None) -> dict[Loc, int]:

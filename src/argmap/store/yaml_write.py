@@ -7,7 +7,6 @@ line folding (one field, one line: friendly to `git diff` and `git merge`).
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 from typing import Any
 
@@ -72,10 +71,9 @@ def _fields(obj: BaseModel, skip: frozenset[str] = frozenset()) -> dict[str, Any
 
 
 def _node(node: Node) -> dict[str, Any]:
-    out = _fields(node)
-    if node.updated is not None:
-        out["updated"] = dt.date.isoformat(node.updated)
-    return out
+    # `updated` stays a date, written plain (2025-12-01) as people type it; a string
+    # would be quoted and `fmt` would re-quote every hand-written date.
+    return _fields(node)
 
 
 def _link(link: Link) -> _FlowDict:
@@ -110,7 +108,12 @@ def to_data(amap: Map) -> dict[str, Any]:
     data["eras"] = {"then": amap.eras.then, "now": amap.eras.now}
     if amap.sources:
         data["sources"] = {s_id: _fields(s) for s_id, s in amap.sources.items()}
-    data["nodes"] = {node_id: _node(amap.nodes[node_id]) for node_id, _ in amap.walk()}
+    nodes = {node_id: _node(amap.nodes[node_id]) for node_id, _ in amap.walk()}
+    if len(nodes) < len(amap.nodes):
+        # Never drop work: a node the walk cannot reach (a dangling parent or a cycle
+        # left by a faulty edit) is still written, and loading the file names the fault.
+        nodes.update((k, _node(v)) for k, v in amap.nodes.items() if k not in nodes)
+    data["nodes"] = nodes
     if amap.links:
         data["links"] = [_link(link) for link in amap.links]
     if amap.analogies:
