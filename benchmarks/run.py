@@ -1,0 +1,333 @@
+"""Benchmarks behind `make bench`: time argmap as whole processes and print one table.
+
+Each row is the median wall time of several runs after a warm-up, with the peak
+memory (max RSS) of the process, checked against the budgets of DESIGN §8. Maps
+are generated (benchmarks/generate.py) at 1,000 and 10,000 nodes; the same maps are
+written as Argdown text and Argdown's CLI is timed on them for comparison. Rows for
+commands that are not written yet are skipped with a note. Figures, not tests: no
+timing is asserted anywhere in tests/.
+
+Usage: python benchmarks/run.py [--quick] [--runs N] [--only NAME ...] [--sizes N ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from argdown import install_cli, to_argdown  # noqa: E402 (after the path is set)
+from generate import write  # noqa: E402
+from procs import Measured, measure, run_process, why_failed  # noqa: E402
+
+ROOT = HERE.parent
+CACHE = HERE / ".cache"
+SIZES = (1_000, 10_000)
+MB = 1024  # ru_maxrss is in KiB on Linux
+
+# Budgets in seconds (DESIGN §8), keyed by (row name, nodes).
+BUDGETS: dict[tuple[str, int], float] = {
+    ("validate", 1_000): 0.5,
+    ("validate", 10_000): 2.0,
+    ("export -f dot", 1_000): 0.5,
+    ("export -f dot", 10_000): 2.0,
+    ("save", 10_000): 1.5,
+    ("TUI first screen", 10_000): 2.0,
+    ("TUI key → update", 10_000): 0.1,
+}
+# argmap's `export -f dot` time ÷ Argdown's `argdown map --format dot` time.
+RATIO_BUDGETS = {1_000: 0.25, 10_000: 0.5}
+
+SAVE_SCRIPT = (
+    "import sys; from pathlib import Path; from argmap import store; "
+    "p = Path(sys.argv[1]); loaded = store.load(p); "
+    "store.save(loaded.map, p, expected=loaded.fingerprint)"
+)
+
+
+@dataclass
+class Row:
+    """One line of the table."""
+
+    name: str
+    nodes: int
+    figure: str = ""  # the median, formatted
+    peak: str = ""
+    budget: str = ""
+    result: str = ""
+    note: str = ""
+
+
+def argmap_cmd() -> list[str]:
+    """How to start argmap: the installed console script beside this Python."""
+    exe = Path(sys.executable).parent / "argmap"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "argmap"]
+
+
+def seconds(value: float) -> str:
+    """A time for the table: ms below one second."""
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def spread(times: list[float]) -> str:
+    """The fastest and slowest run."""
+    return f"{seconds(min(times))}–{seconds(max(times))}"
+
+
+def verdict(value: float, budget: float | None) -> tuple[str, str]:
+    """(budget text, PASS/FAIL) for a time in seconds."""
+    if budget is None:
+        return "", ""
+    return f"≤ {seconds(budget)}", "PASS" if value <= budget else "FAIL"
+
+
+def timed_row(name: str, nodes: int, measured: Measured) -> Row:
+    """A table row from measured runs (or the reason they were skipped)."""
+    if measured.skipped:
+        return Row(name, nodes, "—", note=measured.skipped)
+    budget, result = verdict(measured.median, BUDGETS.get((name, nodes)))
+    return Row(
+        name,
+        nodes,
+        seconds(measured.median),
+        f"{measured.peak_kb / MB:.0f} MB",
+        budget,
+        result,
+        f"{len(measured.times)} runs, {spread(measured.times)}",
+    )
+
+
+def prepare_maps(sizes: tuple[int, ...], seed: int) -> dict[int, tuple[Path, Path]]:
+    """Generate each map as YAML and as Argdown text (deterministic for the seed)."""
+    out: dict[int, tuple[Path, Path]] = {}
+    folder = CACHE / "maps"
+    folder.mkdir(parents=True, exist_ok=True)
+    for size in sizes:
+        yaml_path = folder / f"map-{size}.yaml"
+        argdown_path = folder / f"map-{size}.argdown"
+        amap = write(size, yaml_path, seed)
+        argdown_path.write_text(to_argdown(amap), encoding="utf-8")
+        out[size] = (yaml_path, argdown_path)
+    return out
+
+
+def cli_rows(
+    size: int, path: Path, runs: int, wanted: Callable[[str], bool], quick: bool
+) -> tuple[list[Row], dict[str, Measured]]:
+    """Time argmap's commands on one map."""
+    out_dir = CACHE / "out"
+    out_dir.mkdir(exist_ok=True)
+    work = CACHE / "work"
+    work.mkdir(exist_ok=True)
+    save_copy = work / path.name
+    shutil.copyfile(path, save_copy)
+    argmap = argmap_cmd()
+    commands: list[tuple[str, list[str], tuple[int, ...]]] = [
+        ("validate", [*argmap, "validate", str(path)], (0,)),
+        ("fmt --check", [*argmap, "fmt", "--check", str(path)], (0,)),
+        ("show", [*argmap, "show", str(path)], (0,)),
+        (
+            "export -f dot",
+            [*argmap, "export", str(path), "-f", "dot", "-o", str(out_dir / f"{size}.dot")],
+            (0,),
+        ),
+        ("lint", [*argmap, "lint", str(path)], (0, 1)),  # 1: findings at the fail level
+        ("save", [sys.executable, "-c", SAVE_SCRIPT, str(save_copy)], (0,)),
+    ]
+    if size <= 1_000 and not quick and shutil.which("dot"):
+        svg = [*argmap, "export", str(path), "-f", "svg", "-o", str(out_dir / f"{size}.svg")]
+        commands.append(("export -f svg", svg, (0,)))
+    rows: list[Row] = []
+    measured: dict[str, Measured] = {}
+    for name, cmd, ok in commands:
+        if not wanted(name):
+            continue
+        print(f"  {name} at {size:,} nodes ...", file=sys.stderr, flush=True)
+        measured[name] = measure(cmd, runs, ok=ok, cwd=ROOT)
+        rows.append(timed_row(name, size, measured[name]))
+    return rows, measured
+
+
+def argdown_rows(
+    maps: dict[int, tuple[Path, Path]], runs: int, dot_times: dict[int, Measured]
+) -> list[Row]:
+    """Time `argdown map --format dot` on the same maps, and argmap's ratio to it."""
+    exe, reason = install_cli(CACHE / "argdown")
+    if exe is None:
+        return [Row("argdown map --format dot", size, "—", note=reason) for size in maps]
+    rows: list[Row] = []
+    out_dir = CACHE / "out" / "argdown"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for size, (_, argdown_path) in maps.items():
+        print(f"  argdown at {size:,} nodes ...", file=sys.stderr, flush=True)
+        cmd = [str(exe), "map", str(argdown_path), str(out_dir), "--format", "dot"]
+        theirs = measure(cmd, runs, cwd=ROOT)
+        rows.append(timed_row("argdown map --format dot", size, theirs))
+        ours = dot_times.get(size)
+        if theirs.skipped or ours is None or ours.skipped:
+            note = "needs both export -f dot and Argdown timed"
+            rows.append(Row("export -f dot ÷ Argdown", size, "—", note=note))
+            continue
+        ratio = ours.median / theirs.median
+        limit = RATIO_BUDGETS[size]
+        rows.append(
+            Row(
+                "export -f dot ÷ Argdown",
+                size,
+                f"{ratio:.2f}×",
+                budget=f"≤ {limit}×",
+                result="PASS" if ratio <= limit else "FAIL",
+                note=f"{seconds(ours.median)} vs {seconds(theirs.median)}",
+            )
+        )
+    return rows
+
+
+def tui_rows(size: int, path: Path, runs: int) -> list[Row]:
+    """Time the TUI headless: first screen (whole process) and key-to-update latency."""
+    cmd = [sys.executable, str(HERE / "tui_probe.py"), str(path)]
+    firsts: list[float] = []
+    keys: dict[str, list[float]] = {}
+    peak = 0
+    for i in range(runs + 1):  # the first run warms up
+        print(f"  TUI at {size:,} nodes, run {i} ...", file=sys.stderr, flush=True)
+        seen: list[float] = []
+
+        def on_line(line: str, at: float, seen: list[float] = seen) -> None:
+            if line.strip() == "first-screen":
+                seen.append(at)
+
+        run = run_process(cmd, cwd=ROOT, on_line=on_line)
+        if run.code != 0 or not seen:
+            note = why_failed(run)
+            return [
+                Row(name, size, "—", note=note) for name in ("TUI first screen", "TUI key → update")
+            ]
+        if i == 0:
+            continue
+        firsts.append(seen[0])
+        peak = max(peak, run.peak_kb)
+        report = json.loads(run.stdout.strip().splitlines()[-1])
+        for key, times in report["keys"].items():
+            keys.setdefault(key, []).extend(times)
+    first = statistics.median(firsts)
+    budget, result = verdict(first, BUDGETS[("TUI first screen", size)])
+    rows = [
+        Row(
+            "TUI first screen",
+            size,
+            seconds(first),
+            f"{peak / MB:.0f} MB",
+            budget,
+            result,
+            f"{runs} runs, headless App.run_test, whole process",
+        )
+    ]
+    all_keys = [t for times in keys.values() for t in times]
+    # Judge the slowest kind of key by its median: every key must feel immediate.
+    per_key = {key: statistics.median(times) for key, times in keys.items()}
+    slowest_key = max(per_key, key=lambda k: per_key[k])
+    budget, result = verdict(per_key[slowest_key], BUDGETS[("TUI key → update", size)])
+    detail = ", ".join(f"{k} {v * 1000:.0f}" for k, v in sorted(per_key.items()))
+    rows.append(
+        Row(
+            "TUI key → update",
+            size,
+            seconds(statistics.median(all_keys)),
+            "",
+            budget,
+            result,
+            f"slowest key '{slowest_key}'; medians in ms: {detail}",
+        )
+    )
+    return rows
+
+
+def render(rows: list[Row], header: str) -> str:
+    """The table as aligned text."""
+    heads = Row("benchmark", 0, "median", "peak RSS", "budget", "result", "note")
+    cells = [
+        [
+            r.name,
+            "nodes" if r is heads else f"{r.nodes:,}",
+            r.figure,
+            r.peak,
+            r.budget,
+            r.result,
+            r.note,
+        ]
+        for r in [heads, *rows]
+    ]
+    widths = [max(len(row[i]) for row in cells) for i in range(6)]
+    lines = [header, ""]
+    for i, row in enumerate(cells):
+        parts = [row[0].ljust(widths[0]), row[1].rjust(widths[1])]
+        parts += [cell.rjust(w) for cell, w in zip(row[2:6], widths[2:6], strict=True)]
+        lines.append("  ".join(parts) + ("  " + row[6] if row[6] else ""))
+        if i == 0:
+            lines.append("-" * (sum(widths) + 2 * 6 + 4))
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    """One line about the machine the figures come from."""
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    python = platform.python_version()
+    return f"{os.cpu_count()} CPU cores ({cpu}), Python {python}, {platform.system()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print the table; exit 1 if a budget is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="3 runs; no svg, Argdown or TUI")
+    parser.add_argument("--runs", type=int, help="timed runs per row (default 5, --quick 3)")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="rows whose name contains NAME")
+    parser.add_argument("--sizes", nargs="+", type=int, default=list(SIZES))
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    runs = args.runs or (3 if args.quick else 5)
+
+    def wanted(name: str) -> bool:
+        return not args.only or any(part in name for part in args.only)
+
+    print("generating maps ...", file=sys.stderr, flush=True)
+    maps = prepare_maps(tuple(args.sizes), args.seed)
+    rows: list[Row] = []
+    dot_times: dict[int, Measured] = {}
+    for size, (path, _) in maps.items():
+        size_rows, measured = cli_rows(size, path, runs, wanted, args.quick)
+        rows += size_rows
+        if "export -f dot" in measured:
+            dot_times[size] = measured["export -f dot"]
+    if not args.quick and wanted("argdown"):
+        rows += argdown_rows(maps, runs, dot_times)
+    if not args.quick and wanted("TUI") and 10_000 in maps:
+        rows += tui_rows(10_000, maps[10_000][0], min(runs, 3))
+    header = (
+        f"argmap benchmarks: {machine()}\n"
+        f"median of {runs} runs after a warm-up; whole processes; peak RSS per process"
+    )
+    print(render(rows, header))
+    failed = [r for r in rows if r.result == "FAIL"]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
