@@ -1,0 +1,135 @@
+"""Node cards: HTML-like labels with the kind, the wrapped text and the badges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from argmap.export.style import SMALL_SIZE, TEXT_SIZE, Card, Theme
+from argmap.export.text import esc, html_lines
+from argmap.model import Kind, Map, Role
+from argmap.summary import shorten
+from argmap.tradecraft import INDICATOR_STATUS, LIKELIHOOD, grade
+
+
+class Badge(StrEnum):
+    """The kinds of badge a card can carry."""
+
+    LIKELIHOOD = "likelihood"
+    CONFIDENCE = "confidence"
+    GRADE = "grade"
+    LINCHPIN = "linchpin"
+    STATUS = "status"
+    HIDDEN = "hidden"
+
+
+_ROLE_CARD: dict[Role, Card] = {
+    Role.COUNTER_REBUTTAL: Card.COUNTER,
+    Role.UNDERCUT: Card.UNDERCUT,
+}
+
+
+def card_of(full: Map, node_id: str) -> Card:
+    """The card kind of a node, judged in the full map (a view may cut its parent off)."""
+    node = full.nodes[node_id]
+    if node.kind is Kind.CLAIM:
+        if node.parent is None and "bottom-line" in node.tags:
+            return Card.BOTTOM_LINE
+        return Card.CLAIM
+    if node.kind is Kind.REBUTTAL:
+        return _ROLE_CARD.get(full.role(node_id), Card.OBJECTION)
+    return {
+        Kind.EVIDENCE: Card.EVIDENCE,
+        Kind.ASSUMPTION: Card.ASSUMPTION,
+        Kind.INDICATOR: Card.INDICATOR,
+    }[node.kind]
+
+
+def badges_of(full: Map, node_id: str, hidden: int) -> list[tuple[Badge, str]]:
+    """The badges of a node, likelihood and confidence always apart."""
+    node = full.nodes[node_id]
+    out: list[tuple[Badge, str]] = []
+    if node.likelihood is not None:
+        term = LIKELIHOOD[node.likelihood]
+        out.append((Badge.LIKELIHOOD, f"{term.term.capitalize()} · {term.range}"))
+    if node.confidence is not None:
+        out.append((Badge.CONFIDENCE, f"{node.confidence.value.capitalize()} confidence"))
+    if node.kind is Kind.EVIDENCE:
+        source = full.sources.get(node.source) if node.source else None
+        graded = grade(source.reliability if source else None, node.credibility)
+        if graded is not None:
+            out.append((Badge.GRADE, graded))
+    if node.linchpin:
+        out.append((Badge.LINCHPIN, "Linchpin"))
+    if node.status is not None:
+        out.append((Badge.STATUS, INDICATOR_STATUS[node.status].capitalize()))
+    if hidden:
+        out.append((Badge.HIDDEN, f"+{hidden} more below"))
+    return out
+
+
+def citation(full: Map, node_id: str) -> str | None:
+    """A short citation for evidence: who, when, where in the work."""
+    node = full.nodes[node_id]
+    if node.kind is not Kind.EVIDENCE or (node.source is None and not node.locator):
+        return None
+    parts: list[str] = []
+    source = full.sources.get(node.source) if node.source else None
+    if source is not None:
+        who = shorten(source.author or source.title, 28)
+        parts.append(f"{who} {source.date[:4]}" if source.date else who)
+    if node.locator:
+        parts.append(shorten(node.locator, 28))
+    return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class CardStyle:
+    """Sizes a card is drawn at."""
+
+    width: int
+    text_size: float = TEXT_SIZE
+    small_size: float = SMALL_SIZE
+
+
+def badge_cell(text: str, theme: Theme, border: str, size: float) -> str:
+    """One badge: a small bordered cell."""
+    return (
+        f'<TD BORDER="1" COLOR="{border}" BGCOLOR="{theme.badge_fill}">'
+        f'<FONT POINT-SIZE="{size:g}" COLOR="{theme.badge_text}">{esc(text)}</FONT></TD>'
+    )
+
+
+def badge_row(badges: list[tuple[Badge, str]], theme: Theme, border: str, size: float) -> str:
+    """The badges as a row of cells, or an empty string."""
+    if not badges:
+        return ""
+    cells = "".join(badge_cell(text, theme, border, size) for _, text in badges)
+    return (
+        '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="3" '
+        f'CELLPADDING="2"><TR>{cells}</TR></TABLE></TD></TR>'
+    )
+
+
+def node_label(full: Map, node_id: str, theme: Theme, style: CardStyle, hidden: int) -> str:
+    """The HTML-like label of one node card; every piece of user text escaped."""
+    card = card_of(full, node_id)
+    border = theme.cards[card][1]
+    rows = [
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{style.small_size:g}" COLOR="{border}">'
+        f"<B>{card.value.upper()}</B></FONT></TD></TR>",
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">'
+        f"{html_lines(full.nodes[node_id].text, style.width)}</TD></TR>",
+    ]
+    cited = citation(full, node_id)
+    if cited is not None:
+        rows.append(
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{style.small_size:g}" '
+            f'COLOR="{theme.muted}"><I>{esc(cited)}</I></FONT></TD></TR>'
+        )
+    rows.append(badge_row(badges_of(full, node_id, hidden), theme, border, style.small_size))
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )

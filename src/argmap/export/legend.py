@@ -1,0 +1,108 @@
+"""The legend: an HTML table listing only the cards, relations and badges a diagram uses."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from argmap.export.cards import Badge
+from argmap.export.style import LINES, SMALL_SIZE, Card, Rel, Theme
+from argmap.export.text import esc
+
+CARD_MEANING: dict[Card, str] = {
+    Card.BOTTOM_LINE: "the main judgment, up front",
+    Card.CLAIM: "a factor or judgment",
+    Card.EVIDENCE: "grounds, with its citation",
+    Card.OBJECTION: "a rebuttal of what it points to",
+    Card.COUNTER: "a rebuttal of an objection",
+    Card.UNDERCUT: "attacks an inference, not a claim",
+    Card.ASSUMPTION: "what the judgment presumes",
+    Card.INDICATOR: "a signpost that would change it",
+}
+
+BADGE_SAMPLE: dict[Badge, tuple[str, str]] = {
+    Badge.LIKELIHOOD: ("Likely · 55–80%", "likelihood (ICD 203 term and range)"),
+    Badge.CONFIDENCE: ("Moderate confidence", "confidence in the judgment's basis"),
+    Badge.GRADE: ("B2", "Admiralty grade: source A–F, information 1–6"),
+    Badge.LINCHPIN: ("Linchpin", "the judgment falls if this assumption fails"),
+    Badge.STATUS: ("Emerging", "whether the indicator has been seen"),
+    Badge.HIDDEN: ("+3 more below", "nodes left out of this view"),
+}
+
+# Text glyphs that echo each arrowhead, so the legend reads like the lines it explains.
+ARROW_GLYPH: dict[str, str] = {
+    "normal": "▶",
+    "tee": "┤",
+    "teetee": "┤┤",
+    "odiamond": "◇",
+    "odot": "○",
+}
+
+REL_NAME: dict[Rel, str] = {
+    Rel.SUPPORTS: "supports",
+    Rel.REBUTS: "rebuts",
+    Rel.COUNTERS: "answers an objection",
+    Rel.UNDERCUTS: "undercuts",
+    Rel.PRESUMES: "is presumed by",
+    Rel.SIGNALS: "signals",
+    Rel.ANALOGY: "analogy",
+}
+
+
+def _row(sample: str, text: str, theme: Theme) -> str:
+    return (
+        f'<TR>{sample}<TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL_SIZE:g}" '
+        f'COLOR="{theme.text}">{esc(text)}</FONT></TD></TR>'
+    )
+
+
+def _card_row(card: Card, theme: Theme) -> str:
+    fill, border = theme.cards[card]
+    sample = (
+        f'<TD BORDER="1" COLOR="{border}" BGCOLOR="{fill}" ALIGN="LEFT">'
+        f'<FONT POINT-SIZE="{SMALL_SIZE:g}" COLOR="{border}"><B>{card.value.upper()}</B>'
+        "</FONT></TD>"
+    )
+    return _row(sample, CARD_MEANING[card], theme)
+
+
+def _line_row(rel: Rel, theme: Theme) -> str:
+    line = LINES[rel]
+    colour = theme.lines[rel]
+    # Cell borders draw the line style itself; the glyph stands for the arrowhead.
+    border_style = "" if line.style in ("solid", "bold") else f' STYLE="{line.style}"'
+    width = 3 if line.penwidth >= 2.4 else 2
+    glyph = ARROW_GLYPH.get(line.arrow, "▶")
+    sample = (
+        f'<TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f'<TD SIDES="B" BORDER="{width}" COLOR="{colour}"{border_style} WIDTH="56"> </TD>'
+        f'<TD><FONT POINT-SIZE="{SMALL_SIZE:g}" COLOR="{colour}">{glyph}</FONT></TD>'
+        "</TR></TABLE></TD>"
+    )
+    return _row(sample, f"{REL_NAME[rel]}: {line.meaning}", theme)
+
+
+def _badge_row(badge: Badge, theme: Theme) -> str:
+    sample_text, meaning = BADGE_SAMPLE[badge]
+    sample = (
+        f'<TD BORDER="1" COLOR="{theme.muted}" BGCOLOR="{theme.badge_fill}" ALIGN="LEFT">'
+        f'<FONT POINT-SIZE="{SMALL_SIZE:g}" COLOR="{theme.badge_text}">{esc(sample_text)}'
+        "</FONT></TD>"
+    )
+    return _row(sample, meaning, theme)
+
+
+def legend_label(
+    cards: Collection[Card], rels: Collection[Rel], badges: Collection[Badge], theme: Theme
+) -> str:
+    """The legend as an HTML-like label; only what is present, in a fixed order."""
+    rows = [
+        f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="{SMALL_SIZE + 2:g}" '
+        f'COLOR="{theme.text}"><B>Legend</B></FONT></TD></TR>'
+    ]
+    rows += [_card_row(c, theme) for c in Card if c in cards]
+    rows += [_line_row(r, theme) for r in Rel if r in rels]
+    rows += [_badge_row(b, theme) for b in Badge if b in badges]
+    return (
+        f'<<TABLE BORDER="1" COLOR="{theme.lane_border}" BGCOLOR="{theme.legend_fill}" '
+        'CELLBORDER="0" CELLSPACING="4" CELLPADDING="3">' + "".join(rows) + "</TABLE>>"
+    )

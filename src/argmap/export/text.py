@@ -1,0 +1,81 @@
+"""User text made safe for Graphviz HTML-like labels: escaped, cleaned and wrapped."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# C0/C1 control characters other than tab and newline have no glyph and are not
+# allowed in XML (SVG), so they are dropped rather than passed to Graphviz.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """Drop characters no renderer can draw (controls, lone surrogates)."""
+    text = _CONTROL.sub("", text)
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def esc(text: str) -> str:
+    """Escape user text for an HTML-like label so it renders exactly as typed."""
+    return html.escape(clean(text), quote=True)
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes: wide (CJK) characters count twice."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _split_long(word: str, width: int) -> list[str]:
+    pieces: list[str] = []
+    current = ""
+    used = 0
+    for ch in word:
+        w = display_width(ch)
+        if current and used + w > width:
+            pieces.append(current)
+            current, used = "", 0
+        current += ch
+        used += w
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most `width` columns; typed line breaks are kept, runs of spaces are one.
+
+    Words longer than a line (and unspaced Chinese text) are broken between characters.
+    """
+    lines: list[str] = []
+    for paragraph in clean(text).splitlines() or [""]:
+        current = ""
+        used = 0
+        for word in paragraph.split():
+            w = display_width(word)
+            if current and used + 1 + w <= width:
+                current += " " + word
+                used += 1 + w
+                continue
+            if current:
+                lines.append(current)
+            pieces = _split_long(word, width) if w > width else [word]
+            lines.extend(pieces[:-1])
+            current = pieces[-1]
+            used = display_width(current)
+        lines.append(current)
+    # Blank lines at either end carry nothing a reader would miss.
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    while len(lines) > 1 and not lines[0]:
+        lines.pop(0)
+    return lines
+
+
+def html_lines(text: str, width: int) -> str:
+    """Wrapped, escaped text joined with line breaks (align them with the cell's BALIGN)."""
+    return "<BR/>".join(esc(line) for line in wrap(text, width))
