@@ -29,6 +29,11 @@ class _FlowDict(dict[str, Any]):
 class _CanonicalDumper(_Dumper):  # type: ignore[misc,valid-type]
     """Our own dumper class, so representers never touch PyYAML's global ones."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        # Values shared between nodes (copied custom keys) would otherwise be written
+        # as &id001/*id001, which the loader refuses: the saved map would not open.
+        return True
+
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
