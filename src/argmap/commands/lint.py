@@ -70,9 +70,9 @@ def run(args: argparse.Namespace) -> int:
     def one(path: str) -> int:
         loaded = load(path, args)
         findings = lint_map(loaded.map)
-        results.append((loaded, findings))
         if args.format == "text":
-            print(_text_report(loaded, findings))
+            print(("\n" if results else "") + _text_report(loaded, findings))
+        results.append((loaded, findings))
         return EXIT_INVALID if any(reaches(f.severity, fail_level) for f in findings) else EXIT_OK
 
     code = for_each_file(args.paths, one)
@@ -117,7 +117,7 @@ def _text_report(loaded: Loaded, findings: list[Finding]) -> str:
 
     path = str(loaded.path)
     if not findings:
-        return f"{path}: no findings\n"
+        return f"{path}: no findings"
     lines: list[str] = []
     for (_kind, _target), group in by_target(findings).items():
         line = line_of(loaded, group[0])
@@ -129,7 +129,7 @@ def _text_report(loaded: Loaded, findings: list[Finding]) -> str:
         lines.append("")
     tally = counts(findings)
     parts = [_plural(n, sev.value) for sev, n in tally.items()]
-    lines.append(f"{path}: {_plural(len(findings), 'finding')} ({', '.join(parts)})\n")
+    lines.append(f"{path}: {_plural(len(findings), 'finding')} ({', '.join(parts)})")
     return "\n".join(lines)
 
 

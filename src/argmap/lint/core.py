@@ -122,12 +122,47 @@ class Context:
         self.map = amap
 
     # ---- tree facts ----------------------------------------------------------
+    # Built here once: Map.children goes through a pydantic private attribute, which
+    # costs more per call than a whole rule does on a small map.
+
+    @cached_property
+    def tree(self) -> dict[str | None, list[str]]:
+        """Children of every node in sibling order; key None holds the roots."""
+        out: dict[str | None, list[str]] = {}
+        for node_id, node in self.map.nodes.items():
+            out.setdefault(node.parent, []).append(node_id)
+        return out
+
+    def children(self, node_id: str | None) -> list[str]:
+        """Ids of the children of `node_id` (None: the roots), in sibling order."""
+        return self.tree.get(node_id, [])
+
+    @cached_property
+    def order(self) -> list[str]:
+        """Every node reachable from a root, depth-first, parents before children."""
+        out: list[str] = []
+        stack = list(reversed(self.children(None)))
+        while stack:
+            node_id = stack.pop()
+            out.append(node_id)
+            stack.extend(reversed(self.children(node_id)))
+        return out
+
+    def subtree(self, node_id: str) -> list[str]:
+        """`node_id` and all its descendants, depth-first."""
+        out: list[str] = []
+        stack = [node_id]
+        while stack:
+            current = stack.pop()
+            out.append(current)
+            stack.extend(reversed(self.children(current)))
+        return out
 
     @cached_property
     def era(self) -> dict[str, Era | None]:
         """Effective era of every node (its own, or its nearest ancestor's)."""
         out: dict[str, Era | None] = {}
-        for node_id, _ in self.map.walk():
+        for node_id in self.order:
             node = self.map.nodes[node_id]
             parent = node.parent
             out[node_id] = node.era if node.era is not None else out.get(parent or "")
@@ -137,7 +172,7 @@ class Context:
     def side(self) -> dict[str, int]:
         """+1 for nodes arguing for their root, -1 for nodes arguing against it."""
         out: dict[str, int] = {}
-        for node_id, _ in self.map.walk():
+        for node_id in self.order:
             node = self.map.nodes[node_id]
             parent_side = out.get(node.parent or "", 1)
             out[node_id] = -parent_side if node.kind is Kind.REBUTTAL else parent_side
@@ -147,7 +182,7 @@ class Context:
     def root_of(self) -> dict[str, str]:
         """The root above every node."""
         out: dict[str, str] = {}
-        for node_id, _ in self.map.walk():
+        for node_id in self.order:
             parent = self.map.nodes[node_id].parent
             out[node_id] = node_id if parent is None else out[parent]
         return out
@@ -155,22 +190,37 @@ class Context:
     @cached_property
     def bottom_lines(self) -> list[str]:
         """Root claims tagged `bottom-line`."""
-        return self.map.bottom_lines()
+        return [
+            n
+            for n in self.children(None)
+            if self.map.nodes[n].kind is Kind.CLAIM and "bottom-line" in self.map.nodes[n].tags
+        ]
+
+    @cached_property
+    def by_kind(self) -> dict[Kind, list[str]]:
+        """Ids of the nodes of each kind, in file order."""
+        out: dict[Kind, list[str]] = {kind: [] for kind in Kind}
+        for node_id, node in self.map.nodes.items():
+            out[node.kind].append(node_id)
+        return out
 
     def of_kind(self, kind: Kind) -> Iterator[str]:
         """Ids of nodes of `kind`, in file order."""
-        return (n for n, node in self.map.nodes.items() if node.kind is kind)
+        return iter(self.by_kind[kind])
 
-    def is_judgment(self, node_id: str) -> bool:
-        """A present-day claim or a bottom line: the judgments ICD 203 asks to qualify."""
-        node = self.map.nodes[node_id]
-        if node.kind is not Kind.CLAIM:
-            return False
-        return self.era[node_id] is Era.NOW or node_id in self.bottom_lines
+    @cached_property
+    def judgment_ids(self) -> list[str]:
+        """Present-day claims and bottom lines: the judgments ICD 203 asks to qualify."""
+        heads = set(self.bottom_lines)
+        return [
+            n
+            for n, node in self.map.nodes.items()
+            if node.kind is Kind.CLAIM and (self.era.get(n) is Era.NOW or n in heads)
+        ]
 
     def judgments(self) -> Iterator[str]:
         """Ids of the judgments, in file order."""
-        return (n for n in self.map.nodes if self.is_judgment(n))
+        return iter(self.judgment_ids)
 
     # ---- support ---------------------------------------------------------------
 
@@ -204,15 +254,13 @@ class Context:
         """Children that support the node: claims and evidence."""
         return [
             c
-            for c in self.map.children(node_id)
+            for c in self.children(node_id)
             if self.map.nodes[c].kind in (Kind.CLAIM, Kind.EVIDENCE)
         ]
 
     def answers(self, node_id: str) -> list[str]:
         """Rebuttal children (counter-rebuttals and undercuts) and rebutting links."""
-        children = [
-            c for c in self.map.children(node_id) if self.map.nodes[c].kind is Kind.REBUTTAL
-        ]
+        children = [c for c in self.children(node_id) if self.map.nodes[c].kind is Kind.REBUTTAL]
         return children + self.rebut_links.get(node_id, [])
 
     def has_support(self, node_id: str) -> bool:

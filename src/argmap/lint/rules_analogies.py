@@ -50,7 +50,7 @@ def analogy_without_differences(ctx: Context) -> Iterator[Hit]:
     "relevance-open",
     Severity.WARNING,
     WALTON,
-    "The relevance question is open: nobody has shown the likeness bears on the conclusion.",
+    "The relevance critical question is open: the likeness is not shown to bear on the claim.",
     "Answer it: say why the shared features matter for the claim (and set relevance:"
     " answered), or drop the analogy.",
     TargetKind.ANALOGY,

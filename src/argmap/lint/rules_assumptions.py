@@ -11,7 +11,7 @@ ICD3 = "ICD 203 std 3"
 
 
 def _indicators(ctx: Context, node_id: str) -> list[str]:
-    return [c for c in ctx.map.children(node_id) if ctx.map.nodes[c].kind is Kind.INDICATOR]
+    return [c for c in ctx.children(node_id) if ctx.map.nodes[c].kind is Kind.INDICATOR]
 
 
 @rule(
@@ -92,7 +92,7 @@ def indicator_emerging(ctx: Context) -> Iterator[Hit]:
 def no_linchpin_stated(ctx: Context) -> Iterator[Hit]:
     """ICD 203 asks for the linchpin assumptions of major judgments."""
     for node_id in ctx.bottom_lines:
-        beneath = ctx.map.subtree(node_id)
+        beneath = ctx.subtree(node_id)
         if not any(
             ctx.map.nodes[n].kind is Kind.ASSUMPTION and ctx.map.nodes[n].linchpin for n in beneath
         ):

@@ -127,7 +127,7 @@ def unused_source(ctx: Context) -> Iterator[Hit]:
 
 
 def _present_evidence(ctx: Context, node_id: str) -> list[str]:
-    return [e for e in ctx.basis(node_id) if ctx.era[e] is not Era.THEN]
+    return [e for e in ctx.basis(node_id) if ctx.era.get(e) is not Era.THEN]
 
 
 @rule(
@@ -174,7 +174,7 @@ def judgment_without_evidence(ctx: Context) -> Iterator[Hit]:
 def then_evidence_only(ctx: Context) -> Iterator[Hit]:
     """A judgment about now proven only with the past (ARG505 covers a lone analogy)."""
     for node_id in ctx.judgments():
-        if ctx.era[node_id] is not Era.NOW or ctx.single_analogy(node_id) is not None:
+        if ctx.era.get(node_id) is not Era.NOW or ctx.single_analogy(node_id) is not None:
             continue
         basis = ctx.basis(node_id)
         if basis and not _present_evidence(ctx, node_id):

@@ -23,7 +23,7 @@ def no_bottom_line(ctx: Context) -> Iterator[Hit]:
     """A briefing without a main message up front."""
     if ctx.bottom_lines:
         return
-    roots = [n for n in ctx.map.roots() if ctx.map.nodes[n].kind is Kind.CLAIM]
+    roots = [n for n in ctx.children(None) if ctx.map.nodes[n].kind is Kind.CLAIM]
     if not ctx.map.nodes:
         yield Hit(None, "the map is empty: no bottom line to brief")
     elif roots:
@@ -83,7 +83,7 @@ def detached_root(ctx: Context) -> Iterator[Hit]:
     if not ctx.bottom_lines:
         return
     tied = _tied_to_bottom_lines(ctx)
-    for root in ctx.map.roots():
+    for root in ctx.children(None):
         if root not in tied:
             yield Hit(root, "stands apart: nothing ties it to the bottom line")
 
@@ -139,7 +139,7 @@ def claim_without_support(ctx: Context) -> Iterator[Hit]:
 def unanswered_objection(ctx: Context) -> Iterator[Hit]:
     """Contrary information acknowledged but left standing."""
     heads = set(ctx.bottom_lines) or {
-        n for n in ctx.map.roots() if ctx.map.nodes[n].kind is Kind.CLAIM
+        n for n in ctx.children(None) if ctx.map.nodes[n].kind is Kind.CLAIM
     }
     for node_id in ctx.of_kind(Kind.REBUTTAL):
         if ctx.root_of.get(node_id) not in heads or ctx.side[node_id] > 0:

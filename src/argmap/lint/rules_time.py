@@ -26,7 +26,7 @@ _PRESENT_MARKER = re.compile(
 def _dated_claims(ctx: Context) -> Iterator[tuple[str, Era, YearSpan, list[YearSpan]]]:
     """Claims with an era whose label has years, none of whose dates fall in that era."""
     for node_id in ctx.of_kind(Kind.CLAIM):
-        era = ctx.era[node_id]
+        era = ctx.era.get(node_id)
         own = ctx.ranges[era] if era is not None else None
         if era is None or own is None:
             continue

@@ -34,7 +34,7 @@ def _asserting(ctx: Context) -> Iterator[str]:
 def judgment_without_likelihood(ctx: Context) -> Iterator[Hit]:
     """Judgments about now and next must say how likely."""
     for node_id in ctx.judgments():
-        if ctx.era[node_id] is Era.NOW and ctx.map.nodes[node_id].likelihood is None:
+        if ctx.era.get(node_id) is Era.NOW and ctx.map.nodes[node_id].likelihood is None:
             yield Hit(node_id, "present-day judgment without a likelihood")
 
 
@@ -68,7 +68,7 @@ def hedge_words(ctx: Context) -> Iterator[Hit]:
     """Vague modal words leave the reader to guess the odds."""
     for node_id in _asserting(ctx):
         node = ctx.map.nodes[node_id]
-        found = hedges(node.text, past=ctx.era[node_id] is Era.THEN)
+        found = hedges(node.text, past=ctx.era.get(node_id) is Era.THEN)
         if not found:
             continue
         words = ", ".join(f"'{w}'" for w in found)
@@ -160,7 +160,7 @@ def mixed_term_rows(ctx: Context) -> Iterator[Hit]:
 def certainty_wording(ctx: Context) -> Iterator[Hit]:
     """No judgment about the present or future is certain."""
     for node_id in _asserting(ctx):
-        if ctx.era[node_id] is not Era.NOW:
+        if ctx.era.get(node_id) is not Era.NOW:
             continue
         found = certainty_words(ctx.map.nodes[node_id].text)
         if found:
@@ -214,7 +214,7 @@ def _assumptions_beneath(ctx: Context, node_id: str) -> list[str]:
     return [
         c
         for holder in holders
-        for c in ctx.map.children(holder)
+        for c in ctx.children(holder)
         if ctx.map.nodes[c].kind is Kind.ASSUMPTION
     ]
 

@@ -27,8 +27,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _AFTER_NOUN_MIGHT = _words(
-    "and or of in is was were are has had have that which to for with on at by will would "
-    "but nor than"
+    "and or of in is was were are has had that which to for with on at by will would but nor than"
 )
 _NEGATIONS = _words("not never hardly barely scarcely cannot")
 
@@ -51,7 +50,9 @@ def _next_word(text: str, end: int) -> str | None:
 
 
 def _previous_words(text: str, start: int, count: int) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text[:start])][-count:]
+    """Up to `count` words before `start`, within the same clause."""
+    clause = re.split(r"[.,;:!?()]", text[:start])[-1]
+    return [w.lower() for w in _WORD.findall(clause)][-count:]
 
 
 def hedges(text: str, *, past: bool = False) -> list[str]:
