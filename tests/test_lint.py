@@ -224,6 +224,7 @@ def test_certainty_words_leave_icd_terms_alone() -> None:
         ("Resolution 1718 and pp. 1561", []),
         ("1500 troops and 19.5% and 1,960 men", []),
         ("in 1969-1972", [(1969, 1972)]),
+        ("In 1972, Japan and China; by 1975.", [(1972, 1972), (1975, 1975)]),
     ],
 )
 def test_years(text: str, expected: list[tuple[int, int]]) -> None:
@@ -270,6 +271,23 @@ def test_eras_without_years_skip_the_time_rules() -> None:
     raw["eras"] = {"then": "Then", "now": "Now"}
     node(raw, "f-then")["text"] = "In 2022 Moscow turned to Beijing."
     assert findings(raw, "ARG601") == findings(raw, "ARG602") == []
+
+
+def test_denied_years() -> None:
+    from argmap.lint.wording import denied_years
+
+    assert [s.text for s in denied_years("In 1971 it moved; the record says 1972, not 1971.")] == [
+        "1971"
+    ]
+    assert [s.text for s in denied_years("in 1969–72, not during the 1960s")] == ["1960s"]
+    assert [s.text for s in denied_years("in 1972 rather than 1971")] == ["1971"]
+    assert denied_years("From 1963 Moscow no longer sponsored them; not least in Asia.") == []
+
+
+def test_undercut_does_not_dispute_a_date() -> None:
+    raw = data()
+    add(raw, "uc", kind="rebuttal", parent="ev-then", target="inference", text="1961, not 1960.")
+    assert findings(raw, "ARG603") == []
 
 
 def test_registry_is_sorted_and_complete() -> None:

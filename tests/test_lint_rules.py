@@ -355,6 +355,13 @@ CASES = [
         _set("f-then", text="In 1969 Nixon began the opening completed in 1972."),
         "dated 1972, outside the then era",
     ),
+    Case(
+        "ARG603",
+        "ev-then",
+        lambda raw: add(raw, "rb-d", kind="rebuttal", parent="ev-then", text="In 1961, not 1960."),
+        lambda raw: add(raw, "rb-d", kind="rebuttal", parent="ev-then", text="In 1960, not 1959."),
+        "date disputed by rb-d: 1961, not 1960",
+    ),
 ]
 
 

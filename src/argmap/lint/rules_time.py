@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from argmap.lint.core import Context, Hit, rule
-from argmap.lint.wording import YearSpan, years
+from argmap.lint.wording import YearSpan, denied_years, years
 from argmap.model import Era, Kind, Severity
 
 GOLDBERG = "Neustadt & May (time-line)"
@@ -95,3 +95,28 @@ def dated_outside_era(ctx: Context) -> Iterator[Hit]:
                 node_id,
                 f"looks ahead to {later[0].text}, beyond the now era ({_label(ctx, era)})",
             )
+
+
+@rule(
+    "ARG603",
+    "date-disputed",
+    Severity.WARNING,
+    GOLDBERG,
+    "A rebuttal denies a date the node gives (`… in 1972, not in 1971`).",
+    "Check the date against the record; correct the text (keep the source's words in the"
+    " quote) or lower the credibility grade and say why in a note.",
+)
+def date_disputed(ctx: Context) -> Iterator[Hit]:
+    """A date that does not match the record, as the map's own rebuttal says."""
+    for rebuttal_id in ctx.of_kind(Kind.REBUTTAL):
+        rebuttal = ctx.map.nodes[rebuttal_id]
+        if rebuttal.is_undercut or rebuttal.parent not in ctx.map.nodes:
+            continue
+        parent = ctx.map.nodes[rebuttal.parent]
+        given = years(parent.text) + years(parent.quote or "")
+        denied = [d for d in denied_years(rebuttal.text) if any(d.overlaps(g) for g in given)]
+        if not denied:
+            continue
+        others = [s.text for s in years(rebuttal.text) if s not in denied]
+        instead = f"{others[0]}, not {denied[0].text}" if others else f"not {denied[0].text}"
+        yield Hit(rebuttal.parent, f"date disputed by {rebuttal_id}: {instead}")

@@ -6,6 +6,7 @@ Each scanner aims at findings that are true: a month named May, the noun "might"
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -195,7 +196,7 @@ class YearSpan(NamedTuple):
 
 _YEAR = r"(1[5-9]\d\d|20\d\d)"
 _SPAN_RE = re.compile(
-    rf"(?<![\d.,/$£€#§])(?:{_YEAR}(s)?(?:\s*[–—-]\s*(\d{{4}}|\d{{2}})(s)?\b)?)(?![\d,]|\.\d|%)"
+    rf"(?<![\d.,/$£€#§])(?:{_YEAR}(s)?(?:\s*[–—-]\s*(\d{{4}}|\d{{2}})(s)?\b)?)(?!\d|,\d|\.\d|%)"
 )
 # Numbers after these words are labels, not years: "Resolution 1718", "pp. 1561".
 _NOT_YEAR_BEFORE = _words(
@@ -211,14 +212,19 @@ _OPEN_END = re.compile(r"[–—-]\s*(?:present|today|now)\b|^\s*since\b", re.IG
 
 def years(text: str) -> list[YearSpan]:
     """Years, decades and year ranges mentioned in `text`, e.g. 1955, 1960s, 1958–62."""
-    out: list[YearSpan] = []
+    return [span for span, _ in _year_hits(text)]
+
+
+def _year_hits(text: str) -> list[tuple[YearSpan, int]]:
+    """Each year mention with the position where it starts."""
+    out: list[tuple[YearSpan, int]] = []
     for match in _SPAN_RE.finditer(text):
         before = text[: match.start()].split()
         if before and before[-1].lower() in _NOT_YEAR_BEFORE:
             continue
         if _next_word(text, match.end()) in _NOT_YEAR_AFTER:
             continue
-        out.append(_span(match))
+        out.append((_span(match), match.start()))
     return out
 
 
@@ -231,6 +237,17 @@ def _span(match: re.Match[str]) -> YearSpan:
         if end >= low:
             high = end + 9 if second_decade else end
     return YearSpan(low, high, match.group(0))
+
+
+def denied_years(text: str) -> list[YearSpan]:
+    """Years the text denies: `in 1972, not in 1971`, `rather than 1971`, `never in 1960`."""
+    out: list[YearSpan] = []
+    for span, start in _year_hits(text):
+        before = _previous_words(text, start, 3)
+        pairs = set(itertools.pairwise(before))
+        if {"not", "never"} & set(before) or {("rather", "than"), ("instead", "of")} & pairs:
+            out.append(span)
+    return out
 
 
 def era_range(label: str) -> YearSpan | None:
