@@ -76,12 +76,16 @@ CHILD_KINDS: dict[Kind, list[tuple[Kind, int]]] = {
 
 # How many children a node of each kind gets (inclusive range).
 CHILD_COUNT: dict[Kind, tuple[int, int]] = {
-    Kind.CLAIM: (2, 5),
+    Kind.CLAIM: (3, 6),
     Kind.EVIDENCE: (0, 1),
     Kind.REBUTTAL: (0, 1),
     Kind.ASSUMPTION: (0, 2),
     Kind.INDICATOR: (0, 1),
 }
+
+# Analysts' maps are wide rather than deep: bottom line, judgments, factors, evidence,
+# objections and answers rarely go past ten levels.
+MAX_DEPTH = 9
 
 ACTORS = [
     "Moscow",
@@ -302,7 +306,7 @@ class _Builder:
     def grow(self) -> None:
         """Add roots and grow each breadth-first until the map has `size` nodes."""
         rng = self.rng
-        roots = max(1, self.size // 400)
+        roots = max(1, self.size // 150)
         queue: deque[tuple[str, int]] = deque()
         for i in range(roots):
             root = self.node(Kind.CLAIM, None, 0)
@@ -316,6 +320,8 @@ class _Builder:
                 queue.append((self.node(Kind.CLAIM, None, 0), 0))
                 continue
             parent, depth = queue.popleft()
+            if depth >= MAX_DEPTH:
+                continue
             kind = self.nodes[parent].kind
             low, high = CHILD_COUNT[kind]
             choices, weights = zip(*CHILD_KINDS[kind], strict=True)

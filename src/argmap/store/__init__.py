@@ -22,6 +22,7 @@ from argmap.store.files import (
     fingerprint_bytes,
     read_bytes,
 )
+from argmap.store.gcpause import gc_paused
 from argmap.store.validate import build_map
 from argmap.store.yaml_read import YamlProblem, locate, parse, scalar_at, top_level_lines
 from argmap.store.yaml_write import dumps, to_data
@@ -100,7 +101,8 @@ def loads_with_lines(text: str, name: str = "<string>") -> tuple[Map, dict[Loc, 
         raise MapInvalidError(
             [error.problem.at(name, error.problem.line, error.problem.column)]
         ) from None
-    amap, problems = build_map(data, lambda loc: scalar_at(root, loc))
+    with gc_paused():  # validation builds a model object per node, source and analogy
+        amap, problems = build_map(data, lambda loc: scalar_at(root, loc))
     if amap is None:
         located = [p.at(name, *locate(root, p.loc)) for p in problems]
         located.sort(key=lambda p: (p.line or 0, p.column or 0))

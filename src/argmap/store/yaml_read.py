@@ -8,13 +8,13 @@ duplicate keys, anchors and aliases, merge keys, and any tag beyond the core sch
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 from argmap.errors import Loc, Problem
+from argmap.store.gcpause import gc_paused
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
@@ -119,24 +119,21 @@ def parse(text: str) -> tuple[Any, yaml.Node | None]:
         YamlProblem: for a syntax error or a construct the map format refuses.
     """
     loader = _Loader(text)
-    enabled = gc.isenabled()
-    gc.disable()  # a big load allocates many objects and no cycles
     try:
-        try:
-            root = loader.get_single_node()
-        except yaml.MarkedYAMLError as error:
-            raise _syntax_problem(error, text) from error
-        except yaml.YAMLError as error:
-            raise YamlProblem(Problem((), f"not readable as YAML: {error}")) from error
-        if root is None:
-            return None, None
-        return _Constructor().build(root, ()), root
+        with gc_paused():  # a big load allocates many objects and no cycles
+            try:
+                root = loader.get_single_node()
+            except yaml.MarkedYAMLError as error:
+                raise _syntax_problem(error, text) from error
+            except yaml.YAMLError as error:
+                raise YamlProblem(Problem((), f"not readable as YAML: {error}")) from error
+            if root is None:
+                return None, None
+            return _Constructor().build(root, ()), root
     except RecursionError as error:
         raise YamlProblem(Problem((), "the file is nested too deeply to be a map")) from error
     finally:
         loader.dispose()
-        if enabled:
-            gc.enable()
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:

@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel
 
 from argmap.model import Analogy, Link, Map, Node, Questions
+from argmap.store.gcpause import gc_paused
 
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -134,8 +135,13 @@ def to_data(amap: Map) -> dict[str, Any]:
 
 def dumps(amap: Map) -> str:
     """The canonical YAML text of `amap`."""
+    with gc_paused():  # the emitter builds a node object per key and value
+        return _emit(to_data(amap))
+
+
+def _emit(data: dict[str, Any]) -> str:
     text: str = yaml.dump(
-        to_data(amap),
+        data,
         Dumper=_CanonicalDumper,
         sort_keys=False,
         allow_unicode=True,
