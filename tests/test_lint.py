@@ -293,3 +293,26 @@ def test_undercut_does_not_dispute_a_date() -> None:
 def test_registry_is_sorted_and_complete() -> None:
     assert list(RULES) == sorted(RULES)
     assert len(RULES) >= 15
+
+
+def test_lint_survives_a_map_that_breaks_integrity() -> None:
+    # The editor lints whatever it holds; dangling ids and cycles must not crash lint.
+    from argmap.model import Map
+
+    amap = Map.model_validate(
+        {
+            "title": "T",
+            "eras": {"then": "1949–1969", "now": "2020s"},
+            "nodes": {
+                "a": {"kind": "claim", "parent": "b", "text": "x in 1955"},
+                "b": {"kind": "claim", "parent": "a", "text": "y"},
+                "c": {"kind": "rebuttal", "parent": "gone", "text": "in 1961, not 1960"},
+                "d": {"kind": "evidence", "parent": "nope", "source": "missing", "text": "e"},
+                "f": {"kind": "claim", "era": "now", "text": "f", "tags": ["bottom-line"]},
+            },
+            "links": [{"from": "ghost", "to": "f"}, {"from": "f", "to": "f"}],
+            "analogies": {"an": {"then": "ghost", "now": "f"}},
+        }
+    )
+    codes = {f.code for f in lint_map(amap)}
+    assert {"ARG201", "ARG202", "ARG501"} <= codes
