@@ -351,12 +351,20 @@ class Map(_Frozen):
     __hash__ = None  # type: ignore[assignment]  # dict fields: maps are not hashable
 
     def _children_index(self) -> _Index:
-        if self._index is None or self._index.nodes is not self.nodes:
+        # Use pydantic's private dict directly: `self._index` goes through
+        # BaseModel.__getattr__ (about 10 µs), and a walk asks once per node.
+        private = self.__pydantic_private__
+        index: _Index | None = private.get("_index") if private is not None else None
+        if index is None or index.nodes is not self.nodes:
             children: dict[str | None, list[str]] = {}
             for node_id, node in self.nodes.items():
                 children.setdefault(node.parent, []).append(node_id)
-            self._index = _Index(self.nodes, {k: tuple(v) for k, v in children.items()})
-        return self._index
+            index = _Index(self.nodes, {k: tuple(v) for k, v in children.items()})
+            if private is not None:
+                private["_index"] = index
+            else:
+                self._index = index
+        return index
 
     # ---- pure queries -------------------------------------------------------
 
