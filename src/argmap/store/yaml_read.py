@@ -15,8 +15,15 @@ import yaml
 
 from argmap.errors import Loc, Problem
 from argmap.store.gcpause import gc_paused
+from argmap.store.resolve import FastScalarResolve
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(FastScalarResolve, _SafeLoader):  # type: ignore[misc,valid-type]
+    """libyaml's safe loader with faster scalar resolution (same tags)."""
+
+
 _CORE = "tag:yaml.org,2002:"
 _MAP, _SEQ, _STR = _CORE + "map", _CORE + "seq", _CORE + "str"
 MAX_DEPTH = 64  # levels of YAML nesting; a map needs about 8

@@ -7,6 +7,7 @@ line folding (one field, one line: friendly to `git diff` and `git merge`).
 
 from __future__ import annotations
 
+import io
 from enum import Enum
 from typing import Any
 
@@ -15,8 +16,11 @@ from pydantic import BaseModel
 
 from argmap.model import Analogy, Link, Map, Node, Questions
 from argmap.store.gcpause import gc_paused
+from argmap.store.resolve import FastScalarResolve
 
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_CORE = "tag:yaml.org,2002:"
+_STR, _INT, _MAP, _SEQ = _CORE + "str", _CORE + "int", _CORE + "map", _CORE + "seq"
 
 
 class _FlowList(list[Any]):
@@ -27,7 +31,7 @@ class _FlowDict(dict[str, Any]):
     """A mapping written on one line: `{from: a, to: b}`."""
 
 
-class _CanonicalDumper(_Dumper):  # type: ignore[misc,valid-type]
+class _CanonicalDumper(FastScalarResolve, _Dumper):  # type: ignore[misc,valid-type]
     """Our own dumper class, so representers never touch PyYAML's global ones."""
 
     def ignore_aliases(self, data: Any) -> bool:
@@ -38,7 +42,7 @@ class _CanonicalDumper(_Dumper):  # type: ignore[misc,valid-type]
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+    return dumper.represent_scalar(_STR, value, style=style)
 
 
 def _flow_list(dumper: yaml.SafeDumper, value: _FlowList) -> yaml.SequenceNode:
@@ -140,13 +144,41 @@ def dumps(amap: Map) -> str:
 
 
 def _emit(data: dict[str, Any]) -> str:
-    text: str = yaml.dump(
-        data,
-        Dumper=_CanonicalDumper,
+    stream = io.StringIO()
+    dumper = _CanonicalDumper(
+        stream,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
         width=1 << 20,
         indent=2,
     )
-    return text
+    try:
+        dumper.open()
+        dumper.serialize(_yaml_node(dumper, data))
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return stream.getvalue()
+
+
+def _yaml_node(dumper: yaml.SafeDumper, value: Any) -> yaml.Node:
+    """The node PyYAML's representer would build for `value` (same tags and styles).
+
+    Strings, integers, mappings and lists, nearly all of a map, are built here
+    directly: PyYAML's generic `represent_data` costs several times more per value.
+    Anything else (true, null, dates, floats in custom keys) goes to PyYAML itself.
+    """
+    kind = type(value)
+    if kind is str:
+        return yaml.ScalarNode(_STR, value, style="|" if "\n" in value else None)
+    if kind is dict or kind is _FlowDict:
+        pairs = [(_yaml_node(dumper, k), _yaml_node(dumper, v)) for k, v in value.items()]
+        return yaml.MappingNode(_MAP, pairs, flow_style=kind is _FlowDict)
+    if kind is list or kind is _FlowList:
+        items = [_yaml_node(dumper, item) for item in value]
+        return yaml.SequenceNode(_SEQ, items, flow_style=kind is _FlowList)
+    if kind is int:
+        return yaml.ScalarNode(_INT, str(value))
+    node: yaml.Node = dumper.represent_data(value)
+    return node
