@@ -1,0 +1,1 @@
+"""The terminal editor (Textual): `argmap edit PATH` runs `app.run_editor`."""

@@ -1,0 +1,224 @@
+"""EditorBase: the app's state and the one path every change takes to the screen.
+
+The app owns one `Document`. An edit builds a new map with `argmap.ops`, hands it
+to `commit`, and `show_change` brings the tree, detail, findings and header up to
+date; widgets never change the map themselves.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Literal
+
+from textual.app import App
+from textual.timer import Timer
+
+from argmap.errors import ArgmapError
+from argmap.model import Map
+from argmap.tui import findings
+from argmap.tui.document import Document, Step
+from argmap.tui.search import Filter, visible_ids
+from argmap.tui.widgets.findings_panel import FindingsPanel
+from argmap.tui.widgets.map_tree import MapTree
+from argmap.tui.widgets.node_detail import NodeDetail
+
+AUTOSAVE_DELAY = 2.0
+# Findings on maps up to this size are computed at once; bigger maps use a thread.
+SYNC_FINDINGS_NODES = 2000
+FINDINGS_DELAY = 0.3
+
+Severity = Literal["information", "warning", "error"]
+
+
+class EditorBase(App[int]):
+    """State shared by the editor's action groups (edits, files, views)."""
+
+    def __init__(
+        self,
+        doc: Document,
+        *,
+        read_only: bool = False,
+        recovered: Map | None = None,
+        autosave_delay: float = AUTOSAVE_DELAY,
+    ) -> None:
+        super().__init__()
+        self.doc = doc
+        self.read_only = read_only
+        self.recovered = recovered
+        self.autosave_delay = autosave_delay
+        self.filter = Filter()
+        self.view_ids: set[str] | None = None
+        self.pinned: set[str] = set()
+        self.items: list[findings.Item] = []
+        self.cut_id: str | None = None
+        self.search_query = ""
+        self.recovery_lock = threading.Lock()
+        self.widgets = (MapTree(id="tree"), NodeDetail(id="detail"), FindingsPanel(id="findings"))
+        self._autosave_timer: Timer | None = None
+        self._findings_timer: Timer | None = None
+
+    # ---- widgets ---------------------------------------------------------------
+
+    # The widgets are kept from compose: `App.query_one` searches the screen on top,
+    # which is a form or dialog while its callback runs.
+
+    @property
+    def map_tree(self) -> MapTree:
+        """The map tree."""
+        return self.widgets[0]
+
+    @property
+    def detail(self) -> NodeDetail:
+        """The detail pane."""
+        return self.widgets[1]
+
+    @property
+    def panel(self) -> FindingsPanel:
+        """The findings panel."""
+        return self.widgets[2]
+
+    @property
+    def selected(self) -> str | None:
+        """The id of the node under the tree's cursor."""
+        node_id = self.map_tree.selected_id
+        return node_id if node_id in self.doc.map.nodes else None
+
+    # ---- messages to the user --------------------------------------------------
+
+    def say(self, message: str, severity: Severity = "information") -> None:
+        """Notify the user; `message` is plain text (it may hold brackets)."""
+        self.notify(message, severity=severity, markup=False)
+
+    def refuse_read_only(self) -> bool:
+        """In read-only mode, say so and return True (the caller then stops)."""
+        if self.read_only:
+            self.say("This map is open read-only: edits are off.", "warning")
+        return self.read_only
+
+    def fail(self, error: ArgmapError) -> None:
+        """Show a refused edit or failed file operation as one line."""
+        self.say(str(error).splitlines()[0], "error")
+
+    # ---- the one way the map changes -----------------------------------------
+
+    def commit(self, new: Map, label: str, focus: str | None = None) -> bool:
+        """Make `new` the document's map (undoable) and update the screen.
+
+        Returns:
+            False if nothing changed or the map is read-only.
+        """
+        if self.read_only or new is self.doc.map:
+            return False
+        old = self.doc.map
+        self.doc.apply(new, label, focus_before=self.selected, focus_after=focus)
+        self.show_change(old, new, focus)
+        return True
+
+    def show_step(self, step: Step, *, undone: bool) -> None:
+        """Show the map after an undo (back to `before`) or a redo."""
+        if undone:
+            self.show_change(step.after, step.before, step.focus_before)
+        else:
+            self.show_change(step.before, step.after, step.focus_after)
+
+    def show_change(self, old: Map, new: Map, focus: str | None) -> None:
+        """Bring every view from `old` to `new` and put the cursor on `focus`."""
+        if focus is not None and self.filter.active:
+            self.pinned.add(focus)
+        self.view_ids = visible_ids(new, self.filter, self.pinned)
+        self.map_tree.update_map(old, new, visible=self.view_ids, touched=touched_ids(old, new))
+        if focus is None or not self.map_tree.reveal(focus):
+            self.keep_cursor()
+        self.update_header()
+        self.show_detail()
+        self.schedule_findings()
+        self.schedule_autosave()
+
+    def keep_cursor(self) -> None:
+        """After an edit that removed the cursor's node, put the cursor somewhere sensible."""
+        if self.selected is None and self.map_tree.last_line >= 0:
+            self.map_tree.move_cursor_to_line(
+                min(max(self.map_tree.cursor_line, 0), self.map_tree.last_line)
+            )
+
+    # ---- views -------------------------------------------------------------------
+
+    def update_header(self) -> None:
+        """Title, file name, unsaved mark, read-only and filter state."""
+        self.title = self.doc.map.title
+        parts = [self.doc.path.name]
+        if self.doc.dirty:
+            parts.append("● unsaved")
+        if self.read_only:
+            parts.append("read-only")
+        if self.filter.active:
+            parts.append(f"filter: {self.filter.describe()}")
+        self.sub_title = " · ".join(parts)
+
+    def show_detail(self) -> None:
+        """Show the selected node in the detail pane."""
+        self.detail.show(self.doc.map, self.selected, self.items)
+
+    def show_all(self) -> None:
+        """Rebuild the tree from scratch (on open, on reload, when the filter changes)."""
+        self.view_ids = visible_ids(self.doc.map, self.filter, self.pinned)
+        self.map_tree.show_map(self.doc.map, visible=self.view_ids)
+        self.update_header()
+        self.schedule_findings()
+
+    # ---- findings ------------------------------------------------------------------
+
+    def schedule_findings(self) -> None:
+        """Recompute findings: at once on small maps, in a thread soon after on big ones."""
+        if len(self.doc.map.nodes) <= SYNC_FINDINGS_NODES:
+            self.show_findings(self.doc.map, findings.collect(self.doc.map))
+            return
+        if self._findings_timer is not None:
+            self._findings_timer.stop()
+        self._findings_timer = self.set_timer(FINDINGS_DELAY, self._findings_in_thread)
+
+    def _findings_in_thread(self) -> None:
+        amap = self.doc.map
+
+        def work() -> None:
+            items = findings.collect(amap)
+            self.call_from_thread(self.show_findings, amap, items)
+
+        self.run_worker(work, thread=True, exclusive=True, group="findings")
+
+    def show_findings(self, amap: Map, items: list[findings.Item]) -> None:
+        """Show findings computed for `amap`, unless the map has changed since."""
+        if amap is not self.doc.map:
+            return
+        self.items = items
+        self.panel.show_items(items)
+        self.map_tree.set_marks(findings.marks(items))
+        self.show_detail()
+
+    # ---- autosave --------------------------------------------------------------------
+
+    def schedule_autosave(self) -> None:
+        """Write the recovery file a little after the last edit (restarted on each edit)."""
+        if self.read_only:
+            return
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        self._autosave_timer = self.set_timer(self.autosave_delay, self.autosave_now)
+
+    def autosave_now(self) -> None:
+        """Start writing the recovery file (overridden by the file actions)."""
+
+
+def touched_ids(old: Map, new: Map) -> set[str]:
+    """Nodes whose labels depend on a source or analogy that changed."""
+    out: set[str] = set()
+    if old.sources is not new.sources:
+        for source_id in set(old.sources) | set(new.sources):
+            if old.sources.get(source_id) != new.sources.get(source_id):
+                out.update(new.uses_of_source(source_id))
+    if old.analogies is not new.analogies:
+        for analogy_id in set(old.analogies) | set(new.analogies):
+            before, after = old.analogies.get(analogy_id), new.analogies.get(analogy_id)
+            if before != after:
+                out.update(a for x in (before, after) if x is not None for a in (x.then, x.now))
+    return out

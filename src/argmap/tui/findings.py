@@ -1,0 +1,106 @@
+"""What the findings panel lists: broken rules and lint findings, as one plain list.
+
+Pure functions (no Textual), run off the UI thread on big maps. Lint plugs in at
+`collect`; everything downstream (panel, tree marks, detail) sees only `Item`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from argmap import integrity
+from argmap.errors import Problem, format_loc
+from argmap.lint import Finding, TargetKind, lint_map
+from argmap.model import Map, Severity
+
+SEVERITY_RANK: dict[Severity, int] = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One finding, ready to show.
+
+    Attributes:
+        code: a stable code such as `ARG101` (`invalid` for a broken rule).
+        severity: error, warning or info.
+        node_id: the node it is about, if any (enter jumps there); for an analogy,
+            its `then` claim.
+        where: where it is, as a path such as `analogies.nixon-reverse`.
+        message: what is wrong.
+        hint: what to do about it, if known.
+        analogy_id: the analogy it is about, if any (shown with both its claims).
+    """
+
+    code: str
+    severity: Severity
+    node_id: str | None
+    where: str
+    message: str
+    hint: str | None = None
+    analogy_id: str | None = None
+
+    def concerns(self, amap: Map, node_id: str) -> bool:
+        """True when the finding is about `node_id` or an analogy touching it."""
+        if self.node_id == node_id:
+            return True
+        analogy = amap.analogies.get(self.analogy_id) if self.analogy_id else None
+        return analogy is not None and node_id in (analogy.then, analogy.now)
+
+
+def collect(amap: Map) -> list[Item]:
+    """Every broken rule and lint finding for `amap`, worst first, then in map order."""
+    items = [_from_problem(amap, p) for p in integrity.problems(amap)]
+    items.extend(_from_finding(amap, f) for f in lint_map(amap))
+    return sorted(items, key=lambda item: SEVERITY_RANK[item.severity])
+
+
+def _from_finding(amap: Map, finding: Finding) -> Item:
+    target = finding.target
+    node_id: str | None = None
+    analogy_id: str | None = None
+    if finding.target_kind is TargetKind.NODE and target in amap.nodes:
+        node_id = target
+    elif finding.target_kind is TargetKind.ANALOGY and target in amap.analogies:
+        analogy_id = target
+        node_id = amap.analogies[target].then
+    where = "map" if target is None else f"{finding.target_kind.value} {target}"
+    return Item(
+        finding.code,
+        finding.severity,
+        node_id,
+        where,
+        finding.message,
+        finding.hint or None,
+        analogy_id,
+    )
+
+
+def _from_problem(amap: Map, problem: Problem) -> Item:
+    node_id = _node_of(amap, problem.loc)
+    loc = problem.loc
+    analogy_id = str(loc[1]) if len(loc) >= 2 and loc[0] == "analogies" else None
+    return Item(
+        "invalid", Severity.ERROR, node_id, format_loc(loc), problem.message, None, analogy_id
+    )
+
+
+def _node_of(amap: Map, loc: tuple[str | int, ...]) -> str | None:
+    """The node a location points into: a node itself, or the `then` end of an analogy."""
+    if len(loc) >= 2 and loc[0] == "nodes" and str(loc[1]) in amap.nodes:
+        return str(loc[1])
+    if len(loc) >= 2 and loc[0] == "analogies" and str(loc[1]) in amap.analogies:
+        return amap.analogies[str(loc[1])].then
+    return None
+
+
+def marks(items: Iterable[Item]) -> dict[str, Severity]:
+    """The worst severity found on each node, for the marks in the tree."""
+    out: dict[str, Severity] = {}
+    for item in items:
+        if item.node_id is None:
+            continue
+        old = out.get(item.node_id)
+        if old is None or SEVERITY_RANK[item.severity] < SEVERITY_RANK[old]:
+            out[item.node_id] = item.severity
+    return out

@@ -1,0 +1,1 @@
+"""The editor's screens: forms, dialogs, sources, analogies, export, help."""

@@ -1,0 +1,115 @@
+"""ExportForm: format, theme, slide and view of an export, and where to write it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.widgets import Checkbox, Input, Select
+
+from argmap.export import FORMATS, SLIDES, THEMES, ExportOptions, default_output
+from argmap.model import Era, Eras
+from argmap.tui.screens.form import FormError, FormScreen, labelled, options
+
+FORMAT_LABEL = {
+    "svg": "SVG diagram",
+    "png": "PNG image",
+    "pdf": "PDF",
+    "dot": "DOT text (Graphviz source)",
+    "md": "Markdown briefing",
+}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the form asks for: a format, a file and the options."""
+
+    fmt: str
+    path: Path
+    options: ExportOptions
+
+
+class ExportForm(FormScreen[ExportRequest]):
+    """Dismisses with an `ExportRequest`, or None when cancelled.
+
+    Args:
+        map_path: the map's file (the default output is `exports/<stem>.<format>`).
+        eras: the era labels, for the era select.
+        tags: the tags in the map, for the tag select.
+        selected: the node under the cursor, offered as the focus of the view.
+    """
+
+    def __init__(
+        self, map_path: Path, eras: Eras, tags: Sequence[str], selected: str | None
+    ) -> None:
+        super().__init__("Export")
+        self._map_path = map_path
+        self._eras = eras
+        self._tags = list(tags)
+        self._selected = selected
+        self._path_edited = False
+
+    def fields(self) -> ComposeResult:
+        """Format, theme, slide; then the view; then the file."""
+        yield from labelled(
+            "Format",
+            Select(
+                options((FORMAT_LABEL.get(f, f), f) for f in FORMATS),
+                value="svg",
+                allow_blank=False,
+                id="format",
+            ),
+        )
+        yield from labelled(
+            "Theme",
+            Select(options((t, t) for t in THEMES), value="default", allow_blank=False, id="theme"),
+        )
+        yield from labelled(
+            "Slide", Select(options((s, s) for s in SLIDES), prompt="(no slide size)", id="slide")
+        )
+        eras = [(f"then — {self._eras.then}", Era.THEN), (f"now — {self._eras.now}", Era.NOW)]
+        yield from labelled("Era", Select(options(eras), prompt="(both lanes)", id="era"))
+        yield from labelled(
+            "Tag", Select(options((t, t) for t in self._tags), prompt="(any tag)", id="tag")
+        )
+        if self._selected is not None:
+            yield Checkbox(f"Only the selected node ({self._selected}) and below", id="focus")
+        yield Checkbox("Legend", True, id="legend")
+        yield from labelled("File", Input(str(self._output("svg")), id="path"))
+
+    def on_mount(self) -> None:
+        """Start at the format."""
+        self.query_one("#format", Select).focus()
+
+    def _output(self, fmt: str) -> Path:
+        return default_output(self._map_path, fmt)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A new format changes the file's extension, unless the file was typed."""
+        if event.select.id == "format" and isinstance(event.value, str) and not self._path_edited:
+            self.query_one("#path", Input).value = str(self._output(event.value))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Remember that the file name was typed, so the format no longer changes it."""
+        if event.input.id == "path" and event.value != str(self._output(self.choice_of("#format"))):
+            self._path_edited = True
+
+    def accept(self) -> ExportRequest:
+        """The request, with options checked by the export package."""
+        fmt: str = self.choice_of("#format")
+        path = self.text_of("#path")
+        if path is None:
+            raise FormError("file: give the file to write")
+        focus = self.query("#focus")
+        export_options = ExportOptions(
+            theme=self.choice_of("#theme"),
+            slide=self.choice_of("#slide"),
+            era=self.choice_of("#era"),
+            tag=self.choice_of("#tag"),
+            focus=self._selected if focus and focus.first(Checkbox).value else None,
+            legend=self.query_one("#legend", Checkbox).value,
+        )
+        export_options.check(fmt)
+        return ExportRequest(fmt, Path(path).expanduser(), export_options)

@@ -1,0 +1,120 @@
+"""FormScreen: the base of every form (ctrl+s accepts, escape cancels, errors stay in view).
+
+A form never loses what was typed: when `accept` finds a problem it shows the
+messages under the fields and the form stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from argmap.errors import ArgmapError
+
+R = TypeVar("R")
+
+
+class FormError(Exception):
+    """A problem to show in the form; the form stays open."""
+
+
+class FormScreen(ModalScreen[R], Generic[R]):
+    """A modal form; subclasses yield fields in `fields` and build a result in `accept`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "accept", "Accept", id="form-accept"),
+        Binding("escape", "cancel", "Cancel", id="form-cancel"),
+    ]
+
+    def __init__(self, title: str) -> None:
+        super().__init__(classes="form")
+        self.form_title = title
+
+    def compose(self) -> ComposeResult:
+        """The fields in a scrolling box, the error line, and a footer with the keys."""
+        with Vertical(classes="form-box") as box:
+            box.border_title = self.form_title
+            with VerticalScroll(classes="form-fields"):
+                yield from self.fields()
+            yield Static("", id="form-errors")
+        yield Footer()
+
+    def fields(self) -> ComposeResult:
+        """The form's widgets (override)."""
+        yield from ()
+
+    def accept(self) -> R:
+        """Build the result from the fields, or raise FormError (override)."""
+        raise NotImplementedError
+
+    def action_accept(self) -> None:
+        """Check the fields; close with the result, or show what is wrong."""
+        try:
+            result = self.accept()
+        except FormError as error:
+            self.show_errors(str(error).splitlines())
+            return
+        except ValidationError as error:
+            self.show_errors(validation_messages(error))
+            return
+        except ArgmapError as error:
+            self.show_errors(str(error).splitlines())
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        """Close without a result."""
+        self.dismiss(None)
+
+    def show_errors(self, messages: Iterable[str]) -> None:
+        """Show `messages` under the fields (plain text, never markup)."""
+        text = Text("\n".join(messages), style="bold red")
+        self.query_one("#form-errors", Static).update(text)
+
+    # ---- reading fields --------------------------------------------------------
+
+    def text_of(self, selector: str) -> str | None:
+        """The stripped text of an Input or TextArea; None when blank."""
+        widget = self.query_one(selector)
+        raw = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+        value = str(raw).strip()
+        return value or None
+
+    def choice_of(self, selector: str) -> Any:
+        """The value of a Select; None when nothing is chosen."""
+        value = self.query_one(selector, Select).value
+        return None if value is Select.NULL else value
+
+
+def labelled(label: str, widget: Input | Select[Any] | TextArea | Static) -> ComposeResult:
+    """A field: its label on the left, the widget (compact, without borders) on the right."""
+    if isinstance(widget, Input | Select | TextArea):
+        widget.compact = True
+    yield Horizontal(Label(label, classes="field-label"), widget, classes="field")
+
+
+def validation_messages(error: ValidationError) -> list[str]:
+    """Pydantic's errors as `field: message` lines an analyst can act on."""
+    out: list[str] = []
+    for detail in error.errors():
+        where = ".".join(str(p) for p in detail["loc"]) or "form"
+        message = detail["msg"]
+        if (detail["type"] == "string_pattern_mismatch" and where in ("text", "title")) or detail[
+            "type"
+        ] == "string_too_short":
+            message = "must not be empty"
+        out.append(f"{where}: {message}")
+    return out
+
+
+def options(values: Iterable[tuple[str, Any]]) -> list[tuple[str | Text, Any]]:
+    """Select options whose labels are plain text (labels may hold brackets)."""
+    return [(Text(label), value) for label, value in values]

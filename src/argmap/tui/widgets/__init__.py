@@ -1,0 +1,1 @@
+"""The editor's widgets: the map tree, the node detail and the findings panel."""

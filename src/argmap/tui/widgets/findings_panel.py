@@ -1,0 +1,68 @@
+"""FindingsPanel: the list of findings; enter on one asks the app to jump to its node."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from argmap.tui.findings import Item
+from argmap.tui.labels import MARK_STYLE
+
+MAX_SHOWN = 500
+
+
+class FindingsPanel(OptionList):
+    """Findings, worst first; the border title counts them."""
+
+    class Jump(Message):
+        """The user chose a finding about `node_id`."""
+
+        def __init__(self, node_id: str) -> None:
+            self.node_id = node_id
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: list[Item] = []
+        self.border_title = "Findings"
+
+    @property
+    def items(self) -> list[Item]:
+        """The findings shown."""
+        return self._items
+
+    def show_items(self, items: Sequence[Item]) -> None:
+        """Replace the list with `items` (the first MAX_SHOWN of them)."""
+        self._items = list(items)
+        self.clear_options()
+        if not items:
+            self.add_option(Option(Text("No findings.", style="dim"), disabled=True))
+        for index, item in enumerate(self._items[:MAX_SHOWN]):
+            self.add_option(Option(_prompt(item), id=str(index)))
+        more = len(self._items) - MAX_SHOWN
+        if more > 0:
+            self.add_option(Option(Text(f"… and {more} more", style="dim"), disabled=True))
+        self.border_title = f"Findings ({len(self._items)})"
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id is None:
+            return
+        node_id = self._items[int(event.option_id)].node_id
+        if node_id is not None:
+            self.post_message(self.Jump(node_id))
+
+
+def _prompt(item: Item) -> Text:
+    text = Text(no_wrap=False)
+    text.append(f"{item.severity.value:<7} ", style=MARK_STYLE[item.severity])
+    text.append(f"{item.code} ", style="bold")
+    text.append(f"{item.where}: ", style="dim")
+    text.append(item.message)
+    if item.hint:
+        text.append(f" — {item.hint}", style="dim italic")
+    return text
