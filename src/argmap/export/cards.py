@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from argmap.export.style import SMALL_SIZE, TEXT_SIZE, Card, Theme
-from argmap.export.text import esc, html_lines
+from argmap.export.text import esc, esc_fixed, html_lines
 from argmap.model import Kind, Map, Role
 from argmap.summary import shorten
 from argmap.tradecraft import INDICATOR_STATUS, LIKELIHOOD, grade
@@ -63,7 +63,7 @@ def badges_of(full: Map, node_id: str, hidden: int) -> list[tuple[Badge, str]]:
         out.append((Badge.LINCHPIN, "Linchpin"))
     if node.status is not None:
         out.append((Badge.STATUS, INDICATOR_STATUS[node.status].capitalize()))
-    if hidden:
+    if hidden:  # drawn in the card's header, listed here for the legend
         out.append((Badge.HIDDEN, f"+{hidden} more below"))
     return out
 
@@ -96,30 +96,59 @@ def badge_cell(text: str, theme: Theme, border: str, size: float) -> str:
     """One badge: a small bordered cell."""
     return (
         f'<TD BORDER="1" COLOR="{border}" BGCOLOR="{theme.badge_fill}">'
-        f'<FONT POINT-SIZE="{size:g}" COLOR="{theme.badge_text}">{esc(text)}</FONT></TD>'
+        f'<FONT POINT-SIZE="{size:g}" COLOR="{theme.badge_text}">{esc_fixed(text)}</FONT></TD>'
     )
 
 
-def badge_row(badges: list[tuple[Badge, str]], theme: Theme, border: str, size: float) -> str:
-    """The badges as a row of cells, or an empty string."""
-    if not badges:
-        return ""
-    cells = "".join(badge_cell(text, theme, border, size) for _, text in badges)
+BADGES_PER_ROW = 2
+
+
+def badge_rows(badges: list[tuple[Badge, str]], theme: Theme, border: str, size: float) -> str:
+    """The badges as strips of at most two cells, so they never widen a card much."""
+    rows: list[str] = []
+    for start in range(0, len(badges), BADGES_PER_ROW):
+        chunk = badges[start : start + BADGES_PER_ROW]
+        cells = "".join(badge_cell(text, theme, border, size) for _, text in chunk)
+        rows.append(
+            '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" '
+            f'CELLPADDING="2"><TR>{cells}</TR></TABLE></TD></TR>'
+        )
+    return "".join(rows)
+
+
+def _header(card: Card, border: str, theme: Theme, style: CardStyle, hidden: int) -> str:
+    more = ""
+    if hidden:  # what the view leaves out, beside the kind: not a property of the node
+        more = f'<FONT COLOR="{theme.muted}">   +{hidden} more below</FONT>'
     return (
-        '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="3" '
-        f'CELLPADDING="2"><TR>{cells}</TR></TABLE></TD></TR>'
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{style.small_size:g}" COLOR="{border}">'
+        f"<B>{card.value.upper()}</B>{more}</FONT></TD></TR>"
     )
 
 
-def node_label(full: Map, node_id: str, theme: Theme, style: CardStyle, hidden: int) -> str:
-    """The HTML-like label of one node card; every piece of user text escaped."""
-    card = card_of(full, node_id)
+def _width(card: Card, style: CardStyle) -> int:
+    # The bottom line stands alone on the top rank: a wider card there costs no width.
+    return style.width * 3 // 2 if card is Card.BOTTOM_LINE else style.width
+
+
+def node_label(
+    full: Map,
+    node_id: str,
+    card: Card,
+    badges: list[tuple[Badge, str]],
+    theme: Theme,
+    style: CardStyle,
+    hidden: int,
+) -> str:
+    """The HTML-like label of one node card; every piece of user text escaped.
+
+    `badges` are the node's own badges (`badges_of` with no hidden count).
+    """
     border = theme.cards[card][1]
     rows = [
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{style.small_size:g}" COLOR="{border}">'
-        f"<B>{card.value.upper()}</B></FONT></TD></TR>",
+        _header(card, border, theme, style, hidden),
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">'
-        f"{html_lines(full.nodes[node_id].text, style.width)}</TD></TR>",
+        f"{html_lines(full.nodes[node_id].text, _width(card, style))}</TD></TR>",
     ]
     cited = citation(full, node_id)
     if cited is not None:
@@ -127,7 +156,7 @@ def node_label(full: Map, node_id: str, theme: Theme, style: CardStyle, hidden: 
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{style.small_size:g}" '
             f'COLOR="{theme.muted}"><I>{esc(cited)}</I></FONT></TD></TR>'
         )
-    rows.append(badge_row(badges_of(full, node_id, hidden), theme, border, style.small_size))
+    rows.append(badge_rows(badges, theme, border, style.small_size))
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
         + "".join(rows)

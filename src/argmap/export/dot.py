@@ -2,59 +2,52 @@
 
 Nodes get synthetic ids (`n0`, `n1`, … in walk order) because a `:` in an id would
 become a port. Every piece of user text goes through `text.esc` into HTML-like labels.
+Layout: the title heads an outer cluster; the `then` and `now` lanes are clusters
+inside it, `then` on the left; the legend is the graph's label, below the drawing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from argmap.export.cards import Badge, CardStyle, badges_of, card_of, node_label
+from argmap.export.edges import (
+    Build,
+    Edge,
+    analogy_edges,
+    edge_defaults,
+    junction_parents,
+    link_edges,
+    relation,
+    staggered,
+    tree_edges,
+)
 from argmap.export.legend import legend_label
-from argmap.export.options import ExportOptions
+from argmap.export.options import LARGE_MAP_NODES, ExportOptions
 from argmap.export.style import (
     CARD_BORDER,
     FONT,
-    LINES,
-    SMALL_SIZE,
+    SLIDE_WRAP,
     TEXT_SIZE,
     TITLE_SIZE,
     WRAP,
     Card,
-    Rel,
     Theme,
 )
 from argmap.export.text import esc
 from argmap.export.views import View
-from argmap.model import Bears, Era, Map, Relation, Role
-from argmap.summary import analogy_counts
+from argmap.model import Era, Map
 
 if TYPE_CHECKING:
     import graphviz
 
+# Views larger than this put leaf siblings on two rows to keep the drawing less wide.
+STAGGER_ABOVE = 24
+
 SLIDE_SIZE = {"16:9": "13.333,7.5!", "4:3": "10,7.5!"}
 
-_ROLE_REL: dict[Role, Rel] = {
-    Role.REASON: Rel.SUPPORTS,
-    Role.OBJECTION: Rel.REBUTS,
-    Role.COUNTER_REBUTTAL: Rel.COUNTERS,
-    Role.UNDERCUT: Rel.UNDERCUTS,
-    Role.ASSUMPTION: Rel.PRESUMES,
-    Role.INDICATOR: Rel.SIGNALS,
-}
-
-
-@dataclass
-class _Build:
-    """What the builder collects on its way: ids given out and what the legend needs."""
-
-    view: View
-    theme: Theme
-    ids: dict[str, str] = field(default_factory=dict)
-    cards: set[Card] = field(default_factory=set)
-    rels: set[Rel] = field(default_factory=set)
-    badges: set[Badge] = field(default_factory=set)
+# Graphviz's cheaper settings: 10,000 nodes in about a minute instead of three.
+FAST_LAYOUT = {"splines": "line", "nslimit": "1", "mclimit": "0.1", "remincross": "false"}
 
 
 def lanes(amap: Map) -> dict[str, Era | None]:
@@ -66,210 +59,193 @@ def lanes(amap: Map) -> dict[str, Era | None]:
     return out
 
 
-def _graph_attrs(view: View, options: ExportOptions, theme: Theme) -> dict[str, str]:
-    title = f'<FONT POINT-SIZE="{TITLE_SIZE:g}"><B>{esc(view.full.title)}</B></FONT>'
-    if view.full.question:
-        title += (
-            f'<BR/><FONT POINT-SIZE="{TEXT_SIZE:g}" COLOR="{theme.muted}">'
-            f"<I>{esc(view.full.question)}</I></FONT>"
-        )
+def _graph_attrs(build: Build, options: ExportOptions) -> dict[str, str]:
+    theme = build.theme
     attrs = {
         "rankdir": "TB",
         "newrank": "true",
         "bgcolor": theme.background,
         "fontname": FONT,
         "fontcolor": theme.text,
-        "label": f"<{title}>",
-        "labelloc": "t",
         "nodesep": "0.3",
         "ranksep": "0.45",
         "pad": "0.3",
     }
+    if len(build.view.map.nodes) > LARGE_MAP_NODES:
+        attrs |= FAST_LAYOUT
     if options.slide is not None:
         attrs |= {"size": SLIDE_SIZE[options.slide], "ratio": "fill"}
+        attrs |= {"nodesep": "0.2", "ranksep": "0.35", "pad": "0.2"}
     return attrs
 
 
-def _new_digraph(view: View, options: ExportOptions, theme: Theme) -> graphviz.Digraph:
+def _new_graph(name: str, graph_attr: dict[str, str]) -> graphviz.Digraph:
     import graphviz
 
-    return graphviz.Digraph(
-        name="argmap",
-        graph_attr=_graph_attrs(view, options, theme),
-        node_attr={
-            "shape": "box",
-            "fontname": FONT,
-            "fontsize": f"{TEXT_SIZE:g}",
-            "fontcolor": theme.text,
-            "margin": "0.1,0.05",
-        },
-        edge_attr={
-            "fontname": FONT,
-            "fontsize": f"{SMALL_SIZE:g}",
-            "fontcolor": theme.muted,
-            "arrowsize": "0.9",
-        },
+    return graphviz.Digraph(name=name, graph_attr=graph_attr)
+
+
+def _body(build: Build) -> graphviz.Digraph:
+    """The outer cluster: no border, the title and question as its label."""
+    full, theme = build.view.full, build.theme
+    title = f'<FONT POINT-SIZE="{TITLE_SIZE:g}"><B>{esc(full.title)}</B></FONT>'
+    if full.question:
+        title += (
+            f'<BR/><FONT POINT-SIZE="{TEXT_SIZE:g}" COLOR="{theme.muted}">'
+            f"<I>{esc(full.question)}</I></FONT>"
+        )
+    return _new_graph(
+        "cluster_map", {"label": f"<{title}>", "labelloc": "t", "peripheries": "0", "margin": "4"}
     )
 
 
-def _node_attrs(build: _Build, node_id: str, card_style: CardStyle) -> dict[str, str]:
-    view, theme = build.view, build.theme
-    card = card_of(view.full, node_id)
-    hidden = view.hidden.get(node_id, 0)
-    build.cards.add(card)
-    build.badges.update(b for b, _ in badges_of(view.full, node_id, hidden))
-    fill, border = theme.cards[card]
-    style, penwidth = CARD_BORDER[card]
-    attrs = {
-        "label": node_label(view.full, node_id, theme, card_style, hidden),
-        "style": style,
-        "fillcolor": fill,
-        "color": border,
-        "penwidth": f"{penwidth:g}",
-        "tooltip": node_id,  # ids are [A-Za-z0-9._-]: safe as plain text
-    }
-    if node_id in view.invisible:
-        attrs["style"] = "invis"
-    return attrs
-
-
-def _lane_label(era: Era, amap: Map) -> str:
-    label = amap.eras.then if era is Era.THEN else amap.eras.now
-    return f"<<B>{era.value.upper()}</B> · {esc(label)}>"
-
-
-def _junction_parents(view: View) -> set[str]:
-    """Nodes whose edge to their parent is attacked by an undercut shown in the view."""
-    amap = view.map
-    out: set[str] = set()
-    for node in amap.nodes.values():
-        parent = node.parent
-        if node.is_undercut and parent is not None and amap.nodes[parent].parent is not None:
-            out.add(parent)
-    return out
-
-
-def _declare_nodes(g: graphviz.Digraph, build: _Build, card_style: CardStyle) -> None:
-    view = build.view
-    order = [n for n, _ in view.map.walk()]
-    for i, node_id in enumerate(order):
-        build.ids[node_id] = f"n{i}"
-    lane_of = lanes(view.full)
-    junctions = _junction_parents(view)
-    for era in (Era.THEN, Era.NOW, None):
-        members = [n for n in order if lane_of.get(n) is era]
-        if not members:
-            continue
-        sub = g if era is None else _lane(g, era, build)
-        for node_id in members:
-            sub.node(build.ids[node_id], **_node_attrs(build, node_id, card_style))
-            if node_id in junctions:
-                sub.node(f"j{build.ids[node_id][1:]}", **_junction_attrs(build, node_id))
-        if sub is not g:
-            g.subgraph(sub)
-
-
-def _lane(g: graphviz.Digraph, era: Era, build: _Build) -> graphviz.Digraph:
-    import graphviz
-
-    index = 0 if era is Era.THEN else 1
-    return graphviz.Digraph(
-        name=f"cluster_{era.value}",
-        graph_attr={
-            "label": _lane_label(era, build.view.full),
+def _lane(build: Build, era: Era) -> graphviz.Digraph:
+    eras, theme = build.view.full.eras, build.theme
+    text = eras.then if era is Era.THEN else eras.now
+    return _new_graph(
+        f"cluster_{era.value}",
+        {
+            "label": f"<<B>{era.value.upper()}</B> · {esc(text)}>",
             "labeljust": "l",
+            "labelloc": "t",
             "style": "rounded,filled",
-            "fillcolor": build.theme.lane_fill[index],
-            "color": build.theme.lane_border,
-            "fontcolor": build.theme.muted,
+            "fillcolor": theme.lane_fill[0 if era is Era.THEN else 1],
+            "color": theme.lane_border,
+            "fontcolor": theme.muted,
             "fontsize": f"{TEXT_SIZE:g}",
             "margin": "14",
         },
     )
 
 
-def _relation(full: Map, node_id: str) -> Rel:
-    return _ROLE_REL.get(full.role(node_id), Rel.SUPPORTS)
+def _node_attrs(build: Build, node_id: str, card: Card, card_style: CardStyle) -> dict[str, str]:
+    """A node's own attributes; its look comes from its card group's defaults."""
+    view = build.view
+    hidden = view.hidden.get(node_id, 0)
+    badges = badges_of(view.full, node_id, 0)
+    build.cards.add(card)
+    build.badges.update(b for b, _ in badges)
+    if hidden:
+        build.badges.add(Badge.HIDDEN)
+    label = node_label(view.full, node_id, card, badges, build.theme, card_style, hidden)
+    attrs = {"label": label}
+    if node_id in view.invisible:
+        attrs["style"] = "invis"
+    if build.tooltips:  # hovering shows the map id; ids are [A-Za-z0-9._-], safe as text
+        attrs["tooltip"] = node_id
+    return attrs
 
 
-def _junction_attrs(build: _Build, node_id: str) -> dict[str, str]:
-    colour = build.theme.lines[_relation(build.view.full, node_id)]
-    style = "invis" if node_id in build.view.invisible else "filled"
+def _card_look(card: Card, theme: Theme) -> dict[str, str]:
+    fill, border = theme.cards[card]
+    style, penwidth = CARD_BORDER[card]
+    return {"style": style, "fillcolor": fill, "color": border, "penwidth": f"{penwidth:g}"}
+
+
+def _node_defaults(theme: Theme) -> dict[str, str]:
+    return {
+        "shape": "box",
+        **_card_look(Card.CLAIM, theme),
+        "fontname": FONT,
+        "fontsize": f"{TEXT_SIZE:g}",
+        "fontcolor": theme.text,
+        "margin": "0.1,0.05",
+    }
+
+
+def _junction_attrs(build: Build, node_id: str) -> dict[str, str]:
+    colour = build.theme.lines[relation(build.view.full, node_id)]
     return {
         "shape": "point",
         "width": "0.09",
         "label": "",
         "color": colour,
         "fillcolor": colour,
-        "style": style,
+        "style": "invis" if node_id in build.view.invisible else "filled",
     }
 
 
-def _line_attrs(build: _Build, rel: Rel, hidden: bool, **extra: str) -> dict[str, str]:
-    line = LINES[rel]
-    build.rels.add(rel)
-    attrs = {
-        "style": "invis" if hidden else line.style,
-        "color": build.theme.lines[rel],
-        "penwidth": f"{line.penwidth:g}",
-    }
-    return attrs | extra
+def _stagger(build: Build) -> dict[str, int]:
+    if build.slide:
+        return staggered(build.view.map, per_row=4, max_rows=3)
+    if len(build.view.map.nodes) > STAGGER_ABOVE:
+        return staggered(build.view.map, per_row=1, max_rows=2)
+    return {}
 
 
-def _tree_edges(build: _Build) -> Iterator[tuple[str, str, dict[str, str]]]:
+def _declare_nodes(body: graphviz.Digraph, build: Build, card_style: CardStyle) -> None:
     view = build.view
-    amap, ids = view.map, build.ids
-    junctions = _junction_parents(view)
-    for node_id in ids:
-        parent = amap.nodes[node_id].parent
-        if parent is None:
+    order = [n for n, _ in view.map.walk()]
+    build.ids.update((node_id, f"n{i}") for i, node_id in enumerate(order))
+    build.junctions.update(junction_parents(view.map))
+    build.minlen.update(_stagger(build))
+    lane_of = lanes(view.full)
+    for node_id in view.full.bottom_lines():  # the bottom line heads both lanes
+        lane_of[node_id] = None
+    # Declared `now` first: with the anchors below, Graphviz then puts `then` on the left.
+    groups = {era: [n for n in order if lane_of.get(n) is era] for era in (Era.THEN, Era.NOW)}
+    both = all(groups.values())
+    for era, members in groups.items():
+        if not members:
             continue
-        rel = _relation(view.full, node_id)
-        hidden = node_id in view.invisible
-        tail = ids[parent]
-        if rel is Rel.UNDERCUTS and parent in junctions:
-            tail = f"j{ids[parent][1:]}"
-        elif rel is Rel.UNDERCUTS:
-            rel = Rel.REBUTS  # nothing above to undercut in this view: it rebuts the node
-        arrow = LINES[rel].arrow
-        if node_id in junctions:
-            junction = f"j{ids[node_id][1:]}"
-            yield tail, junction, _line_attrs(build, rel, hidden, dir="back", arrowtail=arrow)
-            yield junction, ids[node_id], _line_attrs(build, rel, hidden, dir="none")
-        else:
-            yield tail, ids[node_id], _line_attrs(build, rel, hidden, dir="back", arrowtail=arrow)
+        lane = _lane(build, era)
+        if both:  # an invisible anchor per lane on the top rank keeps `then` on the left
+            lane.node(f"lane_{era.value}", shape="point", style="invis", width="0")
+            build.anchors.add(f"lane_{era.value}")
+        _add_nodes(lane, build, members, card_style)
+        body.subgraph(lane)
+    _add_nodes(body, build, [n for n in order if lane_of.get(n) is None], card_style)
+    if both:
+        # Graphviz ignores flat edges between clusters, so the order is set one rank up:
+        # two invisible points outside the lanes, left to right, each above its lane.
+        body.edge("lanes_left", "lane_then", style="invis")
+        body.edge("lanes_right", "lane_now", style="invis")
 
 
-def _analogy_label(counts: str, bears: Bears, theme: Theme) -> str:
-    lines = "<BR/>".join(esc(part) for part in counts.split(", "))
-    return (
-        f'<<TABLE BORDER="0" CELLPADDING="2" BGCOLOR="{theme.background}"><TR><TD>'
-        f'<FONT COLOR="{theme.lines[Rel.ANALOGY]}"><B>analogy · {bears.value}</B></FONT>'
-        f"<BR/>{lines}</TD></TR></TABLE>>"
-    )
+def _top_rank(body: graphviz.Digraph, build: Build, legend: bool) -> None:
+    """The top rank: the lane anchors and the legend, right of everything else on it."""
+    both = "lane_then" in build.anchors
+    if not both and not legend:
+        return
+    top = _new_graph("top_rank", {"rank": "min"})
+    if both:
+        top.node("lanes_left", shape="point", style="invis", width="0")
+        top.node("lanes_right", shape="point", style="invis", width="0")
+        top.edge("lanes_left", "lanes_right", style="invis")
+    if legend:
+        label = legend_label(build.cards, build.rels, build.badges, build.theme)
+        top.node("legend", label=label, shape="plain")
+        if both:
+            top.edge("lanes_right", "legend", style="invis")
+    body.subgraph(top)
 
 
-def _analogy_edges(build: _Build) -> Iterator[tuple[str, str, dict[str, str]]]:
-    view, ids = build.view, build.ids
-    for a_id, analogy in view.map.analogies.items():
-        arrow = "normal" if analogy.bears is Bears.SUPPORTS else "tee"
-        label = _analogy_label(analogy_counts(analogy), analogy.bears, build.theme)
-        hidden = a_id in view.invisible_analogies
-        attrs = _line_attrs(
-            build, Rel.ANALOGY, hidden, arrowhead=arrow, constraint="false", label=label
-        )
-        attrs["tooltip"] = a_id
-        yield ids[analogy.then], ids[analogy.now], attrs
+def _add_nodes(
+    graph: graphviz.Digraph, build: Build, members: list[str], card_style: CardStyle
+) -> None:
+    """Declare cards grouped by kind, each group setting its look once.
 
-
-def _link_edges(build: _Build) -> Iterator[tuple[str, str, dict[str, str]]]:
-    view, ids = build.view, build.ids
-    for index, link in enumerate(view.map.links):
-        rel = Rel.SUPPORTS if link.relation is Relation.SUPPORTS else Rel.REBUTS
-        hidden = index in view.invisible_links
-        attrs = _line_attrs(build, rel, hidden, arrowhead=LINES[rel].arrow, constraint="false")
-        attrs["penwidth"] = "1"  # thinner than tree edges: a cross-reference, not structure
-        yield ids[link.from_], ids[link.to], attrs
+    Graphviz orders a rank by following edges from the roots, so grouping the
+    declarations leaves the layout as it was while the DOT text stays small.
+    """
+    groups: dict[Card, list[str]] = {}
+    for node_id in members:
+        groups.setdefault(card_of(build.view.full, node_id), []).append(node_id)
+    for card in Card:
+        if card not in groups:
+            continue
+        target = graph
+        if card is not Card.CLAIM:  # claims use the graph's node defaults
+            name = card.value.replace(" ", "_").replace("-", "_")
+            target = _new_graph(f"cards_{graph.name}_{name}", {})  # not "cluster…"
+            target.attr("node", **_card_look(card, build.theme))
+        for node_id in groups[card]:
+            target.node(build.ids[node_id], **_node_attrs(build, node_id, card, card_style))
+        if target is not graph:
+            graph.subgraph(target)
+    for node_id in members:
+        if node_id in build.junctions:
+            graph.node(build.junction(node_id), **_junction_attrs(build, node_id))
 
 
 def build_digraph(view: View, options: ExportOptions, theme: Theme) -> graphviz.Digraph:
@@ -277,28 +253,22 @@ def build_digraph(view: View, options: ExportOptions, theme: Theme) -> graphviz.
 
     Pure: the same view and options give the same DOT text, byte for byte.
     """
-    g = _new_digraph(view, options, theme)
-    build = _Build(view, theme)
-    _declare_nodes(g, build, CardStyle(width=WRAP))
-    edges: list[tuple[str, str, dict[str, str]]] = [
-        *_tree_edges(build),
-        *_analogy_edges(build),
-        *_link_edges(build),
-    ]
-    for tail, head, attrs in edges:
-        g.edge(tail, head, **attrs)
-    if options.legend and view.map.nodes:
-        _add_legend(g, build)
-    return g
-
-
-def _add_legend(g: graphviz.Digraph, build: _Build) -> None:
     import graphviz
 
-    legend: Any = graphviz.Digraph(name="legend", graph_attr={"rank": "sink"})
-    legend.node(
-        "legend",
-        label=legend_label(build.cards, build.rels, build.badges, build.theme),
-        shape="plain",
+    build = Build(view, theme, slide=options.slide is not None)
+    build.tooltips = len(view.map.nodes) <= LARGE_MAP_NODES  # costly at 10,000 nodes
+    g = graphviz.Digraph(
+        name="argmap",
+        graph_attr=_graph_attrs(build, options),
+        node_attr=_node_defaults(theme),
+        edge_attr=edge_defaults(theme),
     )
-    g.subgraph(legend)
+    body = _body(build)
+    card_style = CardStyle(width=SLIDE_WRAP if build.slide else WRAP)
+    _declare_nodes(body, build, card_style)
+    edges: list[Edge] = [*tree_edges(build), *analogy_edges(build), *link_edges(build)]
+    _top_rank(body, build, legend=options.legend and bool(view.map.nodes))
+    g.subgraph(body)
+    for tail, head, attrs in edges:
+        g.edge(tail, head, **attrs)
+    return g

@@ -9,23 +9,23 @@ from argmap.export.style import LINES, SMALL_SIZE, Card, Rel, Theme
 from argmap.export.text import esc
 
 CARD_MEANING: dict[Card, str] = {
-    Card.BOTTOM_LINE: "the main judgment, up front",
+    Card.BOTTOM_LINE: "the main judgment",
     Card.CLAIM: "a factor or judgment",
-    Card.EVIDENCE: "grounds, with its citation",
-    Card.OBJECTION: "a rebuttal of what it points to",
-    Card.COUNTER: "a rebuttal of an objection",
-    Card.UNDERCUT: "attacks an inference, not a claim",
-    Card.ASSUMPTION: "what the judgment presumes",
-    Card.INDICATOR: "a signpost that would change it",
+    Card.EVIDENCE: "grounds, with citation",
+    Card.OBJECTION: "rebuts what it points to",
+    Card.COUNTER: "answers an objection",
+    Card.UNDERCUT: "attacks an inference",
+    Card.ASSUMPTION: "what a judgment presumes",
+    Card.INDICATOR: "a signpost to watch",
 }
 
 BADGE_SAMPLE: dict[Badge, tuple[str, str]] = {
-    Badge.LIKELIHOOD: ("Likely · 55–80%", "likelihood (ICD 203 term and range)"),
-    Badge.CONFIDENCE: ("Moderate confidence", "confidence in the judgment's basis"),
-    Badge.GRADE: ("B2", "Admiralty grade: source A–F, information 1–6"),
-    Badge.LINCHPIN: ("Linchpin", "the judgment falls if this assumption fails"),
-    Badge.STATUS: ("Emerging", "whether the indicator has been seen"),
-    Badge.HIDDEN: ("+3 more below", "nodes left out of this view"),
+    Badge.LIKELIHOOD: ("Likely · 55–80%", "likelihood (ICD 203)"),
+    Badge.CONFIDENCE: ("Moderate confidence", "analytic confidence"),
+    Badge.GRADE: ("B2", "source A–F, information 1–6"),
+    Badge.LINCHPIN: ("Linchpin", "judgment falls without it"),
+    Badge.STATUS: ("Emerging", "indicator status"),
+    Badge.HIDDEN: ("+3 more below", "not shown in this view"),
 }
 
 # Text glyphs that echo each arrowhead, so the legend reads like the lines it explains.
@@ -49,9 +49,10 @@ REL_NAME: dict[Rel, str] = {
 
 
 def _row(sample: str, text: str, theme: Theme) -> str:
+    """A sample cell and its meaning: two cells of one legend row."""
     return (
-        f'<TR>{sample}<TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL_SIZE:g}" '
-        f'COLOR="{theme.text}">{esc(text)}</FONT></TD></TR>'
+        f'{sample}<TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL_SIZE:g}" '
+        f'COLOR="{theme.text}">{esc(text)}</FONT></TD>'
     )
 
 
@@ -74,7 +75,7 @@ def _line_row(rel: Rel, theme: Theme) -> str:
     glyph = ARROW_GLYPH.get(line.arrow, "▶")
     sample = (
         f'<TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-        f'<TD SIDES="B" BORDER="{width}" COLOR="{colour}"{border_style} WIDTH="56"> </TD>'
+        f'<TD SIDES="B" BORDER="{width}" COLOR="{colour}"{border_style} WIDTH="40"> </TD>'
         f'<TD><FONT POINT-SIZE="{SMALL_SIZE:g}" COLOR="{colour}">{glyph}</FONT></TD>'
         "</TR></TABLE></TD>"
     )
@@ -83,6 +84,12 @@ def _line_row(rel: Rel, theme: Theme) -> str:
 
 def _badge_row(badge: Badge, theme: Theme) -> str:
     sample_text, meaning = BADGE_SAMPLE[badge]
+    if badge is Badge.HIDDEN:  # shown as plain text in a card's header, so here too
+        sample = (
+            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL_SIZE:g}" COLOR="{theme.muted}">'
+            f"{esc(sample_text)}</FONT></TD>"
+        )
+        return _row(sample, meaning, theme)
     sample = (
         f'<TD BORDER="1" COLOR="{theme.muted}" BGCOLOR="{theme.badge_fill}" ALIGN="LEFT">'
         f'<FONT POINT-SIZE="{SMALL_SIZE:g}" COLOR="{theme.badge_text}">{esc(sample_text)}'
@@ -91,18 +98,34 @@ def _badge_row(badge: Badge, theme: Theme) -> str:
     return _row(sample, meaning, theme)
 
 
+_EMPTY = "<TD></TD><TD></TD>"
+
+
 def legend_label(
     cards: Collection[Card], rels: Collection[Rel], badges: Collection[Badge], theme: Theme
 ) -> str:
-    """The legend as an HTML-like label; only what is present, in a fixed order."""
-    rows = [
-        f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="{SMALL_SIZE + 2:g}" '
-        f'COLOR="{theme.text}"><B>Legend</B></FONT></TD></TR>'
-    ]
-    rows += [_card_row(c, theme) for c in Card if c in cards]
-    rows += [_line_row(r, theme) for r in Rel if r in rels]
-    rows += [_badge_row(b, theme) for b in Badge if b in badges]
+    """The legend as an HTML-like label; only what is present, in a fixed order.
+
+    Cards and badges fill the left pair of columns, lines the right pair, row by
+    row (so each line sample sits on its own text), and the legend fits beside
+    the bottom line on the top rank.
+    """
+    left = [_card_row(c, theme) for c in Card if c in cards]
+    left += [_badge_row(b, theme) for b in Badge if b in badges]
+    right = [_line_row(r, theme) for r in Rel if r in rels]
+    height = max(len(left), len(right))
+    rows = []
+    for i in range(height):
+        cells = left[i] if i < len(left) else _EMPTY
+        if right:
+            cells += right[i] if i < len(right) else _EMPTY
+        rows.append(f"<TR>{cells}</TR>")
+    span = 4 if right else 2
+    title = (
+        f'<TR><TD COLSPAN="{span}" ALIGN="LEFT"><FONT POINT-SIZE="'
+        f'{SMALL_SIZE + 3:g}" COLOR="{theme.text}"><B>Legend</B></FONT></TD></TR>'
+    )
     return (
         f'<<TABLE BORDER="1" COLOR="{theme.lane_border}" BGCOLOR="{theme.legend_fill}" '
-        'CELLBORDER="0" CELLSPACING="4" CELLPADDING="3">' + "".join(rows) + "</TABLE>>"
+        'CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">' + title + "".join(rows) + "</TABLE>>"
     )

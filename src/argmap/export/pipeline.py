@@ -17,8 +17,8 @@ from argmap.model import Map
 
 Notify = Callable[[str], None]
 
-# Text below this size (in points on a 13.333 × 7.5 in slide) is hard to read from the back.
-MIN_SLIDE_POINTS = 10.0
+# Text below this size (points on a 13.333 × 7.5 in slide) is past "about 10 pt": too small.
+MIN_SLIDE_POINTS = 9.0
 _SCALE = re.compile(rb'class="graph" transform="scale\(([0-9.]+)')
 
 
@@ -31,12 +31,13 @@ def _advise_size(view: View, fmt: str, notify: Notify) -> None:
         )
 
 
-def _check_slide(svg: bytes, options: ExportOptions, notify: Notify) -> None:
+def _check_slide(svg: bytes, options: ExportOptions, dpi: int | None, notify: Notify) -> None:
     match = _SCALE.search(svg)
     if match is None:
         return
-    smallest = SMALL_SIZE * float(match.group(1))
-    if smallest < MIN_SLIDE_POINTS - 0.5:
+    # An SVG drawn at a PNG's dpi is scaled by dpi/72 on top of the slide's scaling.
+    smallest = SMALL_SIZE * float(match.group(1)) * 72 / (dpi or 72)
+    if smallest < MIN_SLIDE_POINTS:
         notify(
             f"the smallest text on this {options.slide} slide is {smallest:.1f} pt;"
             " for text of 10 pt or more draw less: --depth N, --focus ID or --storyboard"
@@ -59,13 +60,13 @@ def _draw(
     if options.slide is None or fmt == "svg":
         run_dot(source, [(fmt, out)], dpi=dpi, timeout=timeout, cancel=cancel)
         if options.slide is not None:
-            _check_slide(out.read_bytes(), options, notify)
+            _check_slide(out.read_bytes(), options, None, notify)
         return out
     # One layout, two outputs: the SVG says how far the slide scaled the drawing down.
     probe = out.with_name(f".{out.name}.probe.svg")
     try:
         run_dot(source, [(fmt, out), ("svg", probe)], dpi=dpi, timeout=timeout, cancel=cancel)
-        _check_slide(probe.read_bytes(), options, notify)
+        _check_slide(probe.read_bytes(), options, dpi, notify)
     finally:
         with contextlib.suppress(OSError):
             probe.unlink()

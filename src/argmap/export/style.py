@@ -51,13 +51,13 @@ class Line:
 
 # Every relation differs from the others by style or arrowhead, never by colour alone.
 LINES: dict[Rel, Line] = {
-    Rel.SUPPORTS: Line("solid", "normal", 1.6, "solid line, filled arrow"),
-    Rel.REBUTS: Line("dashed", "tee", 1.6, "dashed line, bar"),
-    Rel.COUNTERS: Line("dashed", "teetee", 2.4, "heavy dashed line, double bar"),
-    Rel.UNDERCUTS: Line("dotted", "tee", 2.0, "dotted line onto the arrow it attacks"),
-    Rel.PRESUMES: Line("solid", "odiamond", 1.2, "thin line, open diamond"),
-    Rel.SIGNALS: Line("solid", "odot", 1.2, "thin line, open circle"),
-    Rel.ANALOGY: Line("bold", "normal", 2.6, "heavy line between the lanes"),
+    Rel.SUPPORTS: Line("solid", "normal", 1.6, "solid, arrow"),
+    Rel.REBUTS: Line("dashed", "tee", 1.6, "dashed, bar"),
+    Rel.COUNTERS: Line("dashed", "teetee", 2.4, "heavy dashed, double bar"),
+    Rel.UNDERCUTS: Line("dotted", "tee", 2.0, "dotted, onto the arrow it attacks"),
+    Rel.PRESUMES: Line("solid", "odiamond", 1.2, "thin, open diamond"),
+    Rel.SIGNALS: Line("solid", "odot", 1.2, "thin, open circle"),
+    Rel.ANALOGY: Line("bold", "normal", 2.6, "heavy, between lanes; bar if it opposes"),
 }
 
 # Node borders back up the kind named on each card.
@@ -77,9 +77,10 @@ CARD_BORDER: dict[Card, tuple[str, float]] = {
 FONT = "Noto Sans,Noto Sans CJK SC,DejaVu Sans,sans-serif"
 
 # Characters per line of node text; smaller on slides keeps cards compact.
-WRAP = 34
+WRAP = 28
+SLIDE_WRAP = 26
 TEXT_SIZE = 14.0
-SMALL_SIZE = 11.0
+SMALL_SIZE = 12.0
 TITLE_SIZE = 24.0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -14,6 +15,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def clean(text: str) -> str:
     """Drop characters no renderer can draw (controls, lone surrogates)."""
+    if text.isascii() and text.isprintable():  # the common case, checked at C speed
+        return text
     text = _CONTROL.sub("", text)
     return _SURROGATE.sub("\ufffd", text)
 
@@ -21,6 +24,12 @@ def clean(text: str) -> str:
 def esc(text: str) -> str:
     """Escape user text for an HTML-like label so it renders exactly as typed."""
     return html.escape(clean(text), quote=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def esc_fixed(text: str) -> str:
+    """`esc` for the few texts argmap writes itself (badges, kinds): computed once each."""
+    return esc(text)
 
 
 def display_width(text: str) -> int:
@@ -53,10 +62,16 @@ def wrap(text: str, width: int) -> list[str]:
     """
     lines: list[str] = []
     for paragraph in clean(text).splitlines() or [""]:
+        words = paragraph.split()
+        joined = " ".join(words)
+        if joined.isascii() and len(joined) <= width:
+            lines.append(joined)  # short enough already: nothing to wrap
+            continue
         current = ""
         used = 0
-        for word in paragraph.split():
-            w = display_width(word)
+        ascii_only = joined.isascii()
+        for word in words:
+            w = len(word) if ascii_only else display_width(word)
             if current and used + 1 + w <= width:
                 current += " " + word
                 used += 1 + w
@@ -78,4 +93,5 @@ def wrap(text: str, width: int) -> list[str]:
 
 def html_lines(text: str, width: int) -> str:
     """Wrapped, escaped text joined with line breaks (align them with the cell's BALIGN)."""
-    return "<BR/>".join(esc(line) for line in wrap(text, width))
+    # `wrap` has cleaned the text and left no newline inside a line: escape once.
+    return html.escape("\n".join(wrap(text, width)), quote=True).replace("\n", "<BR/>")

@@ -11,6 +11,9 @@ from argmap.model import Kind, Map, submap
 
 # About 12–15 cards make a readable slide (DOMAIN §8); past this, a slide shows fewer levels.
 SLIDE_NODES = 16
+# Cards that fit one slide with text of about 10 pt: past this, the lowest level keeps
+# its claims (then its rebuttals too) and folds the rest into "+N more below".
+SLIDE_FIT = {"16:9": 9, "4:3": 7}
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,25 @@ def _slide_depth(amap: Map, options: ExportOptions) -> int | None:
     return None
 
 
+def _without(amap: Map, drop: set[str]) -> Map:
+    """The map without the leaf nodes `drop`, and without links and analogies touching them."""
+    nodes = {n: node for n, node in amap.nodes.items() if n not in drop}
+    links = tuple(lk for lk in amap.links if lk.from_ in nodes and lk.to in nodes)
+    analogies = {a: an for a, an in amap.analogies.items() if an.then in nodes and an.now in nodes}
+    return amap.model_copy(update={"nodes": nodes, "links": links, "analogies": analogies})
+
+
+def _fit_slide(shown: Map, depth: int, fit: int) -> Map:
+    """Fold the lowest level's side branches until the slide's cards fit."""
+    lowest = {n for n, d in shown.walk() if d == depth and d > 0}
+    for keep in ({Kind.CLAIM, Kind.REBUTTAL}, {Kind.CLAIM}):
+        if len(shown.nodes) <= fit:
+            break
+        shown = _without(shown, {n for n in lowest if shown.nodes[n].kind not in keep})
+        lowest &= set(shown.nodes)
+    return shown
+
+
 def select(amap: Map, options: ExportOptions) -> View:
     """The view the options ask for.
 
@@ -87,11 +109,17 @@ def select(amap: Map, options: ExportOptions) -> View:
         depth = _slide_depth(amap, options)
         if depth is not None:
             notes.append(
-                f"the {options.slide} slide shows {depth + 1} level(s) so that its text"
-                " stays readable; use --depth N to choose, --focus ID for backup slides,"
-                " or --storyboard to reveal the map step by step"
+                f"the {options.slide} slide shows the top {depth + 1} levels of the map so"
+                " that its text stays readable; use --depth N to choose, --focus ID for"
+                " backup slides, or --storyboard to reveal the map step by step"
             )
-    shown = submap(amap, focus=options.focus, depth=depth, era=options.era, tag=options.tag)
+    everything = options.focus is None and depth is None and options.era is None
+    if everything and options.tag is None:
+        shown = amap  # the whole map: no need to copy it
+    else:
+        shown = submap(amap, focus=options.focus, depth=depth, era=options.era, tag=options.tag)
+    if options.slide is not None and options.depth is None and depth is not None:
+        shown = _fit_slide(shown, depth, SLIDE_FIT[options.slide])
     if not shown.nodes and amap.nodes:
         raise UsageError("this view is empty: no node matches the --focus/--era/--tag asked for")
     hidden = _hidden_counts(amap, shown) if len(shown.nodes) < len(amap.nodes) else {}

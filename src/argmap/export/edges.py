@@ -1,0 +1,169 @@
+"""Edges of a diagram: tree relations (undercuts onto the edge they attack), analogies, links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from argmap.export.cards import Badge
+from argmap.export.style import FONT, LINES, SMALL_SIZE, Card, Rel, Theme
+from argmap.export.text import esc
+from argmap.export.views import View
+from argmap.model import Bears, Map, Relation, Role
+from argmap.summary import analogy_counts
+
+Edge = tuple[str, str, dict[str, str]]
+
+_ROLE_REL: dict[Role, Rel] = {
+    Role.REASON: Rel.SUPPORTS,
+    Role.OBJECTION: Rel.REBUTS,
+    Role.COUNTER_REBUTTAL: Rel.COUNTERS,
+    Role.UNDERCUT: Rel.UNDERCUTS,
+    Role.ASSUMPTION: Rel.PRESUMES,
+    Role.INDICATOR: Rel.SIGNALS,
+}
+
+
+@dataclass
+class Build:
+    """What the builder collects on its way: ids given out and what the legend needs."""
+
+    view: View
+    theme: Theme
+    slide: bool = False
+    tooltips: bool = True
+    ids: dict[str, str] = field(default_factory=dict)
+    junctions: set[str] = field(default_factory=set)
+    minlen: dict[str, int] = field(default_factory=dict)
+    anchors: set[str] = field(default_factory=set)
+    cards: set[Card] = field(default_factory=set)
+    rels: set[Rel] = field(default_factory=set)
+    badges: set[Badge] = field(default_factory=set)
+
+    def junction(self, node_id: str) -> str:
+        """The id of the point on the edge from `node_id` up to its parent."""
+        return f"j{self.ids[node_id][1:]}"
+
+
+def relation(full: Map, node_id: str) -> Rel:
+    """How a node bears on its parent, as drawn."""
+    return _ROLE_REL.get(full.role(node_id), Rel.SUPPORTS)
+
+
+def junction_parents(amap: Map) -> set[str]:
+    """Nodes whose edge to their parent is attacked by an undercut shown in the view."""
+    out: set[str] = set()
+    for node in amap.nodes.values():
+        parent = node.parent
+        if node.is_undercut and parent is not None and amap.nodes[parent].parent is not None:
+            out.add(parent)
+    return out
+
+
+def edge_defaults(theme: Theme) -> dict[str, str]:
+    """Defaults of every edge: a tree edge that supports its parent."""
+    line = LINES[Rel.SUPPORTS]
+    return {
+        "dir": "back",
+        "arrowtail": line.arrow,
+        "style": line.style,
+        "color": theme.lines[Rel.SUPPORTS],
+        "penwidth": f"{line.penwidth:g}",
+        "fontname": FONT,
+        "fontsize": f"{SMALL_SIZE:g}",
+        "fontcolor": theme.muted,
+        "arrowsize": "0.9",
+    }
+
+
+def _line(build: Build, rel: Rel, hidden: bool, **extra: str) -> dict[str, str]:
+    """An edge's attributes, leaving out those equal to the defaults (support)."""
+    build.rels.add(rel)
+    attrs: dict[str, str] = {}
+    if hidden:
+        attrs["style"] = "invis"
+    if rel is not Rel.SUPPORTS:
+        line = LINES[rel]
+        attrs.setdefault("style", line.style)
+        attrs |= {"color": build.theme.lines[rel], "penwidth": f"{line.penwidth:g}"}
+    return attrs | extra
+
+
+def staggered(amap: Map, per_row: int, max_rows: int) -> dict[str, int]:
+    """Extra rows for leaves: a parent's leaf children go on up to `max_rows` rows.
+
+    Leaves side by side make the widest rank of a tree; cycling them over a few
+    rows (as Graphviz's `unflatten -l` does) trades that width for some height.
+    Returns the `minlen` of each leaf's edge that is not 1.
+    """
+    out: dict[str, int] = {}
+    for node_id in amap.nodes:
+        leaves = [c for c in amap.children(node_id) if not amap.children(c)]
+        rows = min(max_rows, -(-len(leaves) // per_row))
+        if rows > 1:
+            out.update((leaf, 1 + i % rows) for i, leaf in enumerate(leaves) if i % rows)
+    return out
+
+
+def tree_edges(build: Build) -> Iterator[Edge]:
+    """Parent–child edges, drawn child-to-parent (arrowhead at the parent)."""
+    view = build.view
+    amap, ids = view.map, build.ids
+    for node_id in ids:
+        parent = amap.nodes[node_id].parent
+        if parent is None:
+            continue
+        rel = relation(view.full, node_id)
+        hidden = node_id in view.invisible
+        tail = ids[parent]
+        if rel is Rel.UNDERCUTS and parent in build.junctions:
+            tail = build.junction(parent)
+        elif rel is Rel.UNDERCUTS:
+            rel = Rel.REBUTS  # nothing above it in this view: it can only rebut the node
+        arrow = LINES[rel].arrow
+        if node_id in build.junctions:
+            point = build.junction(node_id)
+            yield tail, point, _line(build, rel, hidden, arrowtail=arrow)
+            yield point, ids[node_id], _line(build, rel, hidden, dir="none")
+            continue
+        extra = {} if arrow == LINES[Rel.SUPPORTS].arrow else {"arrowtail": arrow}
+        if node_id in build.minlen:
+            extra["minlen"] = str(build.minlen[node_id])
+        yield tail, ids[node_id], _line(build, rel, hidden, **extra)
+
+
+def _analogy_label(counts: str, bears: Bears, theme: Theme) -> str:
+    lines = "<BR/>".join(esc(part) for part in counts.split(", "))
+    return (
+        f'<<TABLE BORDER="0" CELLPADDING="2" BGCOLOR="{theme.background}"><TR><TD>'
+        f'<FONT COLOR="{theme.lines[Rel.ANALOGY]}"><B>analogy · {bears.value}</B></FONT>'
+        f"<BR/>{lines}</TD></TR></TABLE>>"
+    )
+
+
+def analogy_edges(build: Build) -> Iterator[Edge]:
+    """One heavy edge per analogy, from its `then` claim to its `now` claim."""
+    view, ids = build.view, build.ids
+    for a_id, analogy in view.map.analogies.items():
+        arrow = "normal" if analogy.bears is Bears.SUPPORTS else "tee"
+        label = _analogy_label(analogy_counts(analogy), analogy.bears, build.theme)
+        hidden = a_id in view.invisible_analogies
+        attrs = _line(
+            build, Rel.ANALOGY, hidden, dir="forward", arrowhead=arrow, constraint="false"
+        )
+        # An xlabel is placed after layout: a label would add a rank above flat edges.
+        attrs |= {"xlabel": label, "tooltip": a_id}
+        yield ids[analogy.then], ids[analogy.now], attrs
+
+
+def link_edges(build: Build) -> Iterator[Edge]:
+    """Extra links beyond the tree, thinner than tree edges: cross-references, not structure."""
+    view, ids = build.view, build.ids
+    for index, link in enumerate(view.map.links):
+        rel = Rel.SUPPORTS if link.relation is Relation.SUPPORTS else Rel.REBUTS
+        hidden = index in view.invisible_links
+        attrs = _line(
+            build, rel, hidden, dir="forward", arrowhead=LINES[rel].arrow, constraint="false"
+        )
+        attrs["penwidth"] = "1"
+        yield ids[link.from_], ids[link.to], attrs
