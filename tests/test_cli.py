@@ -71,7 +71,7 @@ def test_new_in_a_missing_directory_is_a_usage_error(tmp_path: Path, capsys: Cap
 def test_validate_a_valid_map(capsys: Capture) -> None:
     code, out, err = _run(capsys, "validate", str(DATA / "small.yaml"))
     assert (code, err) == (0, "")
-    assert out == f"{DATA / 'small.yaml'}: valid (6 nodes, 2 sources, 1 analogies)\n"
+    assert out == f"{DATA / 'small.yaml'}: valid (6 nodes, 2 sources, 1 analogy)\n"
     assert _run(capsys, "validate", "-q", str(DATA / "small.yaml")) == (0, "", "")
 
 
@@ -79,7 +79,7 @@ def test_validate_several_files_reports_each_and_the_worst_code_wins(capsys: Cap
     small, bad, missing = DATA / "small.yaml", INVALID / "bad-kind.yaml", INVALID / "nope.yaml"
     code, out, err = _run(capsys, "validate", str(small), str(bad))
     assert code == 1
-    assert out == f"{small}: valid (6 nodes, 2 sources, 1 analogies)\n"
+    assert out == f"{small}: valid (6 nodes, 2 sources, 1 analogy)\n"
     assert err.startswith(f"{bad}:5:5: nodes.bluf.kind: 'clam' is not a valid kind")
     code, out, err = _run(capsys, "validate", str(bad), str(missing), str(small))
     assert code == 2

@@ -29,10 +29,19 @@ def run(args: argparse.Namespace) -> int:
     def one(path: str) -> int:
         amap = load(path, args).map
         if not args.quiet:
-            print(
-                f"{path}: valid ({len(amap.nodes)} nodes, {len(amap.sources)} sources,"
-                f" {len(amap.analogies)} analogies)"
+            counts = ", ".join(
+                _count(len(items), word, plural)
+                for items, word, plural in (
+                    (amap.nodes, "node", "nodes"),
+                    (amap.sources, "source", "sources"),
+                    (amap.analogies, "analogy", "analogies"),
+                )
             )
+            print(f"{path}: valid ({counts})")
         return EXIT_OK
 
     return for_each_file(args.paths, one)
+
+
+def _count(n: int, word: str, plural: str) -> str:
+    return f"{n} {word if n == 1 else plural}"
