@@ -7,6 +7,7 @@ what it needs when it runs, so `argmap validate` never pays for Textual.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 import traceback
@@ -62,6 +63,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if args.command == "edit":  # a long session: the collector stays on
+        return _guarded(args)
+    # A batch command builds a map's objects once and exits; they hold no garbage
+    # cycles worth collecting (peak memory is the same), but with the collector on
+    # a 10,000-node map is rescanned again and again: `lint` 4.6 s -> 2.3 s off.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _guarded(args)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _guarded(args: argparse.Namespace) -> int:
+    """Run the command; every failure becomes one line on stderr and an exit code."""
     try:
         code: int = args.run(args)
         return code

@@ -41,31 +41,27 @@ def register(sub: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _label(amap: Map, node_id: str) -> RenderableType:
-    from rich.text import Text
-
+def _label(amap: Map, node_id: str) -> list[tuple[str, str]]:
+    """A node's line as (text, style) pieces: kind, era, id, text, badges."""
     from argmap.summary import badges, kind_title
 
     node = amap.nodes[node_id]
     title = kind_title(amap, node_id)
-    label = Text()
-    label.append(title.upper(), style=KIND_STYLE.get(title, "bold"))
+    spans = [(title.upper(), KIND_STYLE.get(title, "bold"))]
     era = amap.effective_era(node_id)
     if node.era is not None and era is not None:
-        label.append(f" [{era.value}]", style="yellow")
-    label.append(f" {node_id}", style="dim")
-    label.append("  ")
-    label.append(node.text)  # Text.append takes the text literally: no markup parsing
-    for badge in badges(amap, node_id):
-        label.append(f"  ‹{badge}›", style="bold cyan")
-    return label
+        spans.append((f" [{era.value}]", "yellow"))
+    spans.append((f" {node_id}", "dim"))
+    spans.append((f"  {node.text}", ""))  # printed literally: no markup parsing
+    spans.extend((f"  ‹{badge}›", "bold cyan") for badge in badges(amap, node_id))
+    return spans
 
 
 def render(amap: Map, *, focus: str | None, depth: int | None) -> list[RenderableType]:
     """The renderables `show` prints: header, node tree, analogies."""
     from rich.text import Text
-    from rich.tree import Tree
 
+    from argmap.commands.treeview import Item, TreeView
     from argmap.model import submap
     from argmap.summary import analogy_counts
 
@@ -78,20 +74,23 @@ def render(amap: Map, *, focus: str | None, depth: int | None) -> list[Renderabl
     if amap.question:
         header.append(f"\n{amap.question}", style="italic")
     header.append(f"\nthen: {amap.eras.then}   now: {amap.eras.now}", style="yellow")
-    tree = Tree(Text(f"{len(view.nodes)} nodes", style="dim"), guide_style="dim")
-    branches: dict[str | None, Any] = {None: tree}
-    for node_id, _ in view.walk():
-        parent = view.nodes[node_id].parent
-        branches[node_id] = branches[parent].add(_label(view, node_id))
+    items = [
+        Item(
+            level + 1,
+            view.children(view.nodes[node_id].parent)[-1] == node_id,
+            _label(view, node_id),
+        )
+        for node_id, level in view.walk()
+    ]
+    tree = TreeView(Text(f"{len(view.nodes)} nodes", style="dim"), items)
     out: list[RenderableType] = [header, tree]
     if view.analogies:
-        analogies = Tree(Text("Analogies", style="bold"), guide_style="dim")
-        for a_id, analogy in view.analogies.items():
-            line = Text(f"{a_id}: ", style="bold")
-            line.append(f"{analogy.then} (then) → {analogy.now} (now), {analogy.bears.value}; ")
-            line.append(analogy_counts(analogy), style="cyan")
-            analogies.add(line)
-        out.append(analogies)
+        lines = []
+        for number, (a_id, analogy) in enumerate(view.analogies.items(), start=1):
+            ends = f"{analogy.then} (then) → {analogy.now} (now), {analogy.bears.value}; "
+            spans = [(f"{a_id}: ", "bold"), (ends, ""), (analogy_counts(analogy), "cyan")]
+            lines.append(Item(1, number == len(view.analogies), spans))
+        out.append(TreeView(Text("Analogies", style="bold"), lines))
     return out
 
 
@@ -104,5 +103,5 @@ def run(args: argparse.Namespace) -> int:
     amap = load(args.path, args).map
     console = Console(highlight=False)
     for renderable in render(amap, focus=args.focus, depth=args.depth):
-        console.print(renderable)
+        console.print(renderable, crop=False)  # lines are cut to width already
     return EXIT_OK
