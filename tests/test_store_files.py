@@ -220,3 +220,23 @@ def test_nodes_added_under_different_parents_merge_cleanly_with_git(tmp_path: Pa
     assert set(merged.nodes) == set(base.nodes) | {"ev-ours", "rb-theirs"}
     assert merged.children("un-exclusion")[-1] == "ev-ours"
     assert merged.children("bluf")[-1] == "rb-theirs"
+
+
+def test_saving_through_a_symlink_updates_the_target_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "maps" / "small.yaml"
+    real.parent.mkdir()
+    shutil.copyfile(DATA / "small.yaml", real)
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    loaded = store.load(link)
+    store.save(_edited(loaded.map), link, expected=loaded.fingerprint)
+    assert link.is_symlink()
+    assert store.load(real).map == _edited(loaded.map)
+    assert real.with_name("small.yaml.bak").read_bytes() == (DATA / "small.yaml").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.yaml", "maps"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_an_endless_file_is_refused_at_the_cap_not_read_whole() -> None:
+    with pytest.raises(UnreadableError, match="over the 1,000-byte limit"):
+        store.load(Path("/dev/zero"), max_bytes=1000)

@@ -66,7 +66,9 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             " raise it with --max-bytes if this really is a map"
         )
     try:
-        data = path.read_bytes()
+        # Read one byte past the cap: a device or a growing file cannot run us out of memory.
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
     except OSError as error:
         raise UnreadableError(f"{path}: cannot read: {error.strerror}") from error
     if len(data) > max_bytes:
@@ -103,6 +105,9 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> Fingerprint
     Returns:
         The fingerprint of the file written.
     """
+    if path.is_symlink():
+        # Replace the file the link points to, not the link: the map stays where it lives.
+        path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path()
     _clean_stale_temps(path)
     tmp = directory / f"{TMP_PREFIX}{path.name}.{os.getpid()}{TMP_SUFFIX}"
