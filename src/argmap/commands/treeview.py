@@ -56,7 +56,7 @@ def wrap(spans: Sequence[Span], width: int) -> list[list[Span]]:
             elif token[0] == " ":
                 space = (token, style) if used else None
             else:
-                size = cell_len(token)
+                size = len(token) if token.isascii() else cell_len(token)
                 gap = len(space[0]) if space else 0
                 if used + gap + size <= width:
                     if space:
