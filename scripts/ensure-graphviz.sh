@@ -7,8 +7,10 @@ set -euo pipefail
 need=()
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 if command -v fc-list >/dev/null 2>&1; then
-    fc-list | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
-    fc-list | grep -qi "NotoSans-Regular\|Noto Sans:" || need+=(fonts-noto-core)
+    # Read the list once: `fc-list | grep -q` fails under pipefail when grep exits early.
+    fonts=$(fc-list)
+    grep -qi "Noto Sans CJK" <<<"$fonts" || need+=(fonts-noto-cjk)
+    grep -qi "NotoSans-Regular" <<<"$fonts" || need+=(fonts-noto-core)
 else
     need+=(fonts-noto-cjk fonts-noto-core)
 fi
