@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 # Views larger than this put leaf siblings on two rows to keep the drawing less wide.
 STAGGER_ABOVE = 24
 
-SLIDE_SIZE = {"16:9": "13.333,7.5!", "4:3": "10,7.5!"}
+# Slides in inches: 16:9 is 1920 × 1080 at 144 dpi.
+SLIDE_INCHES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
 
 # Graphviz's cheaper settings: 10,000 nodes in about a minute instead of three.
 FAST_LAYOUT = {"splines": "line", "nslimit": "1", "mclimit": "0.1", "remincross": "false"}
@@ -74,8 +75,10 @@ def _graph_attrs(build: Build, options: ExportOptions) -> dict[str, str]:
     if len(build.view.map.nodes) > LARGE_MAP_NODES:
         attrs |= FAST_LAYOUT
     if options.slide is not None:
-        attrs |= {"size": SLIDE_SIZE[options.slide], "ratio": "fill"}
-        attrs |= {"nodesep": "0.2", "ranksep": "0.35", "pad": "0.2"}
+        width, height = SLIDE_INCHES[options.slide]
+        attrs |= {"size": f"{width:g},{height:g}!", "ratio": "fill"}
+        # No pad: it would come out of the slide; the title cluster's margin frames it.
+        attrs |= {"nodesep": "0.2", "ranksep": "0.35", "pad": "0"}
     return attrs
 
 

@@ -121,12 +121,12 @@ def tree_edges(build: Build) -> Iterator[Edge]:
         elif rel is Rel.UNDERCUTS:
             rel = Rel.REBUTS  # nothing above it in this view: it can only rebut the node
         arrow = LINES[rel].arrow
+        extra = {} if arrow == LINES[Rel.SUPPORTS].arrow else {"arrowtail": arrow}
         if node_id in build.junctions:
             point = build.junction(node_id)
-            yield tail, point, _line(build, rel, hidden, arrowtail=arrow)
+            yield tail, point, _line(build, rel, hidden, **extra)
             yield point, ids[node_id], _line(build, rel, hidden, dir="none")
             continue
-        extra = {} if arrow == LINES[Rel.SUPPORTS].arrow else {"arrowtail": arrow}
         if node_id in build.minlen:
             extra["minlen"] = str(build.minlen[node_id])
         yield tail, ids[node_id], _line(build, rel, hidden, **extra)

@@ -21,9 +21,17 @@ def clean(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+def _for_graphviz(text: str) -> str:
+    # Graphviz expands \N, \G, \L… even in HTML-like labels (after entities are
+    # decoded), and reads \\ as one backslash: doubling them keeps every one literal.
+    # Its HTML lexer also fails on a text of just "]" (2.43): a character reference
+    # for the bracket renders the same and always parses.
+    return text.replace("\\", "\\\\").replace("]", "&#93;")
+
+
 def esc(text: str) -> str:
     """Escape user text for an HTML-like label so it renders exactly as typed."""
-    return html.escape(clean(text), quote=True)
+    return _for_graphviz(html.escape(clean(text), quote=True))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -94,4 +102,5 @@ def wrap(text: str, width: int) -> list[str]:
 def html_lines(text: str, width: int) -> str:
     """Wrapped, escaped text joined with line breaks (align them with the cell's BALIGN)."""
     # `wrap` has cleaned the text and left no newline inside a line: escape once.
-    return html.escape("\n".join(wrap(text, width)), quote=True).replace("\n", "<BR/>")
+    escaped = _for_graphviz(html.escape("\n".join(wrap(text, width)), quote=True))
+    return escaped.replace("\n", "<BR/>")

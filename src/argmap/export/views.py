@@ -9,10 +9,9 @@ from argmap.errors import UsageError, did_you_mean
 from argmap.export.options import ExportOptions
 from argmap.model import Kind, Map, submap
 
-# About 12–15 cards make a readable slide (DOMAIN §8); past this, a slide shows fewer levels.
-SLIDE_NODES = 16
-# Cards that fit one slide with text of about 10 pt: past this, the lowest level keeps
-# its claims (then its rebuttals too) and folds the rest into "+N more below".
+# Cards that fit one slide with text of about 10 pt (measured on the bundled map): past
+# this, a slide shows fewer levels, and its lowest level keeps its claims (and, room
+# permitting, its rebuttals) and folds the rest into "+N more below".
 SLIDE_FIT = {"16:9": 9, "4:3": 7}
 
 
@@ -57,21 +56,6 @@ def _hidden_counts(full: Map, shown: Map) -> dict[str, int]:
     return hidden
 
 
-def _slide_depth(amap: Map, options: ExportOptions) -> int | None:
-    """The deepest level whose view still fits on one slide, or None if all of it fits."""
-    counts: dict[int, int] = {}
-    starts = [options.focus] if options.focus is not None else list(amap.roots())
-    for start in starts:
-        for _, depth in amap.walk(start):
-            counts[depth] = counts.get(depth, 0) + 1
-    total = 0
-    for depth in sorted(counts):
-        total += counts[depth]
-        if total > SLIDE_NODES:
-            return max(depth - 1, 0)
-    return None
-
-
 def _without(amap: Map, drop: set[str]) -> Map:
     """The map without the leaf nodes `drop`, and without links and analogies touching them."""
     nodes = {n: node for n, node in amap.nodes.items() if n not in drop}
@@ -91,6 +75,37 @@ def _fit_slide(shown: Map, depth: int, fit: int) -> Map:
     return shown
 
 
+def _submap(amap: Map, options: ExportOptions, depth: int | None) -> Map:
+    if options.focus is None and depth is None and options.era is None and options.tag is None:
+        return amap  # the whole map: no need to copy it
+    return submap(amap, focus=options.focus, depth=depth, era=options.era, tag=options.tag)
+
+
+def _slide(amap: Map, options: ExportOptions, slide: str) -> tuple[Map, str | None]:
+    """The deepest view that fits one slide, folding the lowest level's side branches.
+
+    Returns the view and a note for the user when it leaves part of the map out.
+    """
+    fit = SLIDE_FIT[slide]
+    whole = _submap(amap, options, None)
+    if len(whole.nodes) <= fit:
+        return whole, None
+    deepest = max((d for _, d in whole.walk()), default=0)
+    best = _fit_slide(_submap(amap, options, 1), 1, fit)
+    depth = 1
+    for candidate in range(2, deepest + 1):
+        shown = _fit_slide(_submap(amap, options, candidate), candidate, fit)
+        if len(shown.nodes) > fit:
+            break
+        best, depth = shown, candidate
+    note = (
+        f"the {slide} slide shows the top {depth + 1} levels of the map, side branches"
+        " folded into '+N more below', so that its text stays readable; use --depth N to"
+        " choose, --focus ID for backup slides, or --storyboard to reveal it step by step"
+    )
+    return best, note
+
+
 def select(amap: Map, options: ExportOptions) -> View:
     """The view the options ask for.
 
@@ -103,23 +118,12 @@ def select(amap: Map, options: ExportOptions) -> View:
     if options.focus is not None and options.focus not in amap.nodes:
         hint = did_you_mean(options.focus, amap.nodes)
         raise UsageError(f"--focus: no node '{options.focus}'{hint}")
-    depth = options.depth
     notes: list[str] = []
-    if options.slide is not None and depth is None:
-        depth = _slide_depth(amap, options)
-        if depth is not None:
-            notes.append(
-                f"the {options.slide} slide shows the top {depth + 1} levels of the map so"
-                " that its text stays readable; use --depth N to choose, --focus ID for"
-                " backup slides, or --storyboard to reveal the map step by step"
-            )
-    everything = options.focus is None and depth is None and options.era is None
-    if everything and options.tag is None:
-        shown = amap  # the whole map: no need to copy it
+    if options.slide is not None and options.depth is None:
+        shown, note = _slide(amap, options, options.slide)
+        notes += [note] if note else []
     else:
-        shown = submap(amap, focus=options.focus, depth=depth, era=options.era, tag=options.tag)
-    if options.slide is not None and options.depth is None and depth is not None:
-        shown = _fit_slide(shown, depth, SLIDE_FIT[options.slide])
+        shown = _submap(amap, options, options.depth)
     if not shown.nodes and amap.nodes:
         raise UsageError("this view is empty: no node matches the --focus/--era/--tag asked for")
     hidden = _hidden_counts(amap, shown) if len(shown.nodes) < len(amap.nodes) else {}
