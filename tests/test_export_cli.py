@@ -122,3 +122,12 @@ def test_images_render(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["export", str(MAP), "-f", "pdf", "--theme", "grayscale", "-o", str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
     assert capsys.readouterr().out.split() == [str(svg), str(png), str(pdf)]
+
+
+def test_cli_choices_match_the_export_api() -> None:
+    from argmap import export
+    from argmap.commands import export as command
+
+    assert command.FORMATS == export.FORMATS
+    assert command.THEMES == export.THEMES
+    assert command.SLIDES == export.SLIDES

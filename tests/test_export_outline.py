@@ -95,3 +95,20 @@ def test_a_view_briefs_only_what_it_shows() -> None:
     assert "Russia takes terms from China." in text
     assert "The split came later." not in text and "## Analogies" not in text
     assert "1. *Архив 档案*" in text and "Rana Mitter" not in text
+
+
+def test_without_a_bottom_line_the_first_root_claim_leads() -> None:
+    from argmap.model import Kind, Map, Node
+
+    amap = Map(
+        title="t",
+        nodes={
+            "r": Node(kind=Kind.REBUTTAL, text="A loose objection"),
+            "c": Node(kind=Kind.CLAIM, text="The main claim"),
+            "a": Node(kind=Kind.REBUTTAL, parent="r", text="Its answer"),
+        },
+    )
+    text = markdown(amap)
+    assert _at(text, "## Bottom line") < _at(text, "**The main claim**")
+    assert _at(text, "## Other points") < _at(text, "- **Objection:** A loose objection")
+    assert "  - **Answer:** Its answer" in text and "*Then:*" not in text

@@ -139,10 +139,8 @@ def _header(w: _Writer) -> None:
     w.add(f"# {md(full.title)}", "")
     if full.question:
         w.add(f"**Question:** {md(full.question)}", "")
-    w.add(
-        f"*Then:* {md(full.eras.then)}. *Now:* {md(full.eras.now)}.",
-        "",
-    )
+    if any(node.era is not None for node in full.nodes.values()):
+        w.add(f"*Then:* {md(full.eras.then)}. *Now:* {md(full.eras.now)}.", "")
 
 
 def _bottom_line(w: _Writer, roots: list[str]) -> None:
@@ -169,12 +167,13 @@ def _claims(w: _Writer, tops: list[str]) -> None:
 def _others(w: _Writer, others: list[str], start: int) -> None:
     if not others:
         return
-    w.add("## Other claims", "")
+    w.add("## Other points", "")
     for i, node_id in enumerate(others, start=start):
         if w.amap.nodes[node_id].kind is Kind.CLAIM:
             w.claim(node_id, 3, f"{i}.")
         else:
-            w.add(f"- {w._item_text(node_id)}", "")
+            w.item(node_id, 0)
+            w.add("")
 
 
 def _analogies(w: _Writer) -> None:
@@ -204,8 +203,9 @@ def briefing(view: View) -> str:
     roots = list(w.amap.roots())
     tops = [n for n in roots if n in set(view.full.bottom_lines())]
     others = [n for n in roots if n not in tops]
-    if not tops and others:  # no bottom line marked: lead with the first root claim
-        tops, others = others[:1], others[1:]
+    claims = [n for n in others if w.amap.nodes[n].kind is Kind.CLAIM]
+    if not tops and claims:  # no bottom line marked: lead with the first root claim
+        tops, others = claims[:1], [n for n in others if n != claims[0]]
     if tops:
         _bottom_line(w, tops)
     _claims(w, tops)
