@@ -116,12 +116,12 @@ def badge_rows(badges: list[tuple[Badge, str]], theme: Theme, border: str, size:
     return "".join(rows)
 
 
-def _header(card: Card, border: str, theme: Theme, style: CardStyle, hidden: int) -> str:
+def _header(card: Card, theme: Theme, style: CardStyle, hidden: int) -> str:
     more = ""
     if hidden:  # what the view leaves out, beside the kind: not a property of the node
         more = f'<FONT COLOR="{theme.muted}">   +{hidden} more below</FONT>'
     return (
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{style.small_size:g}" COLOR="{border}">'
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{style.small_size:g}" COLOR="{theme.ink(card)}">'
         f"<B>{card.value.upper()}</B>{more}</FONT></TD></TR>"
     )
 
@@ -146,7 +146,7 @@ def node_label(
     """
     border = theme.cards[card][1]
     rows = [
-        _header(card, border, theme, style, hidden),
+        _header(card, theme, style, hidden),
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">'
         f"{html_lines(full.nodes[node_id].text, _width(card, style))}</TD></TR>",
     ]

@@ -31,8 +31,8 @@ BADGE_SAMPLE: dict[Badge, tuple[str, str]] = {
 # Text glyphs that echo each arrowhead, so the legend reads like the lines it explains.
 ARROW_GLYPH: dict[str, str] = {
     "normal": "▶",
-    "tee": "┤",
-    "teetee": "┤┤",
+    "tee": "┃",
+    "teetee": "┃┃",
     "odiamond": "◇",
     "odot": "○",
 }
@@ -60,7 +60,7 @@ def _card_row(card: Card, theme: Theme) -> str:
     fill, border = theme.cards[card]
     sample = (
         f'<TD BORDER="1" COLOR="{border}" BGCOLOR="{fill}" ALIGN="LEFT">'
-        f'<FONT POINT-SIZE="{SMALL_SIZE:g}" COLOR="{border}"><B>{card.value.upper()}</B>'
+        f'<FONT POINT-SIZE="{SMALL_SIZE:g}" COLOR="{theme.ink(card)}"><B>{card.value.upper()}</B>'
         "</FONT></TD>"
     )
     return _row(sample, CARD_MEANING[card], theme)
@@ -76,7 +76,7 @@ def _line_row(rel: Rel, theme: Theme) -> str:
     sample = (
         f'<TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
         f'<TD SIDES="B" BORDER="{width}" COLOR="{colour}"{border_style} WIDTH="40"> </TD>'
-        f'<TD><FONT POINT-SIZE="{SMALL_SIZE:g}" COLOR="{colour}">{glyph}</FONT></TD>'
+        f'<TD><FONT POINT-SIZE="{SMALL_SIZE:g}" COLOR="{colour}"><B>{glyph}</B></FONT></TD>'
         "</TR></TABLE></TD>"
     )
     return _row(sample, f"{REL_NAME[rel]}: {line.meaning}", theme)

@@ -99,6 +99,13 @@ class Theme:
     lane_fill: tuple[str, str]
     lane_border: str
     legend_fill: str
+    # Colour of the kind named on a card; None: the card's border colour. Light
+    # palettes (Okabe–Ito's sky blue and yellow) are too faint for text.
+    header_ink: str | None = None
+
+    def ink(self, card: Card) -> str:
+        """The colour of a card's kind label."""
+        return self.header_ink or self.cards[card][1]
 
 
 def _cards(
@@ -205,6 +212,7 @@ COLORBLIND = Theme(
     lane_fill=("#F6F6F6", "#EEF5FB"),
     lane_border="#999999",
     legend_fill="#FFFFFF",
+    header_ink="#000000",
 )
 
 # Greys only (R = G = B): prints the same on any black-and-white printer.
