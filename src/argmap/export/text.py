@@ -63,6 +63,38 @@ def _split_long(word: str, width: int) -> list[str]:
     return pieces
 
 
+def _wrap_ascii(joined: str, width: int) -> list[str]:
+    """Greedy wrap of single-spaced ASCII whose words all fit a line, at C speed."""
+    lines: list[str] = []
+    while len(joined) > width:
+        cut = joined.rfind(" ", 0, width + 1)
+        lines.append(joined[:cut])
+        joined = joined[cut + 1 :]
+    lines.append(joined)
+    return lines
+
+
+def _wrap_words(words: list[str], width: int) -> list[str]:
+    """Greedy wrap by display width, breaking words longer than a line."""
+    lines: list[str] = []
+    current = ""
+    used = 0
+    for word in words:
+        w = display_width(word)
+        if current and used + 1 + w <= width:
+            current += " " + word
+            used += 1 + w
+            continue
+        if current:
+            lines.append(current)
+        pieces = _split_long(word, width) if w > width else [word]
+        lines.extend(pieces[:-1])
+        current = pieces[-1]
+        used = display_width(current)
+    lines.append(current)
+    return lines
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most `width` columns; typed line breaks are kept, runs of spaces are one.
 
@@ -72,25 +104,10 @@ def wrap(text: str, width: int) -> list[str]:
     for paragraph in clean(text).splitlines() or [""]:
         words = paragraph.split()
         joined = " ".join(words)
-        if joined.isascii() and len(joined) <= width:
-            lines.append(joined)  # short enough already: nothing to wrap
-            continue
-        current = ""
-        used = 0
-        ascii_only = joined.isascii()
-        for word in words:
-            w = len(word) if ascii_only else display_width(word)
-            if current and used + 1 + w <= width:
-                current += " " + word
-                used += 1 + w
-                continue
-            if current:
-                lines.append(current)
-            pieces = _split_long(word, width) if w > width else [word]
-            lines.extend(pieces[:-1])
-            current = pieces[-1]
-            used = display_width(current)
-        lines.append(current)
+        if joined.isascii() and (len(joined) <= width or max(map(len, words)) <= width):
+            lines.extend(_wrap_ascii(joined, width))
+        else:
+            lines.extend(_wrap_words(words, width))
     # Blank lines at either end carry nothing a reader would miss.
     while len(lines) > 1 and not lines[-1]:
         lines.pop()
