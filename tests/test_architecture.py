@@ -28,6 +28,7 @@ STORE = [
     "argmap.store.gcpause",
     "argmap.store.resolve",
     "argmap.store.validate",
+    "argmap.store.yaml_fast",
     "argmap.store.yaml_read",
     "argmap.store.yaml_write",
 ]

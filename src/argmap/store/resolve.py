@@ -31,13 +31,20 @@ class FastScalarResolve:
         table[None] = wildcard  # a first character without resolvers of its own
         cls._candidates = table
 
+    @classmethod
+    def plain_tag(cls, value: str) -> str:
+        """The tag a plain (unquoted) scalar with this text would be read with."""
+        table = cls._candidates
+        for tag, regexp in table.get(value[:1], table[None]):
+            if regexp.match(value):
+                return tag
+        default: str = cls.DEFAULT_SCALAR_TAG  # type: ignore[attr-defined]
+        return default
+
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         """The tag of a node: as `yaml.resolver.BaseResolver.resolve`, faster for scalars."""
         if kind is not yaml.ScalarNode or self.yaml_path_resolvers:  # type: ignore[attr-defined]
             return super().resolve(kind, value, implicit)  # type: ignore[misc]
         if implicit[0]:
-            table = self._candidates
-            for tag, regexp in table.get(value[:1], table[None]):
-                if regexp.match(value):
-                    return tag
+            return self.plain_tag(value)
         return self.DEFAULT_SCALAR_TAG  # type: ignore[attr-defined]

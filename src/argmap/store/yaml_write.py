@@ -7,6 +7,7 @@ line folding (one field, one line: friendly to `git diff` and `git merge`).
 
 from __future__ import annotations
 
+import functools
 import io
 from enum import Enum
 from typing import Any
@@ -17,6 +18,7 @@ from pydantic import BaseModel
 from argmap.model import Analogy, Link, Map, Node, Questions
 from argmap.store.gcpause import gc_paused
 from argmap.store.resolve import FastScalarResolve
+from argmap.store.yaml_fast import FastEmitter, Unsupported
 
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _CORE = "tag:yaml.org,2002:"
@@ -64,19 +66,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _saved_keys(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(attribute, key as saved) for each field of `model` but `extensions`, in order."""
+    fields = model.model_fields.items()
+    return tuple((name, info.alias or name) for name, info in fields if name != "extensions")
+
+
 def _fields(obj: BaseModel, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The set fields of `obj` in declaration order, keyed as saved, extensions last."""
     out: dict[str, Any] = {}
-    for name, info in type(obj).model_fields.items():
-        if name in skip or name == "extensions":
-            continue
-        value = getattr(obj, name)
-        if value is None or value is False or value == () or value == {}:
+    values = obj.__dict__  # field values; faster than getattr, once per field per node
+    for name, key in _saved_keys(type(obj)):
+        value = values[name]
+        if value is None or value is False or value == () or value == {} or name in skip:
             continue
         if isinstance(value, tuple):
             value = _FlowList(_plain(v) for v in value)
-        out[info.alias or name] = _plain(value)
-    out.update(getattr(obj, "extensions", {}))
+        out[key] = _plain(value)
+    out.update(values.get("extensions", {}))
     return out
 
 
@@ -140,10 +148,18 @@ def to_data(amap: Map) -> dict[str, Any]:
 def dumps(amap: Map) -> str:
     """The canonical YAML text of `amap`."""
     with gc_paused():  # the emitter builds a node object per key and value
-        return _emit(to_data(amap))
+        data = to_data(amap)
+        try:
+            return FastEmitter(_emit, _reads_as_text, _FlowList, _FlowDict).emit(data)
+        except Unsupported:  # something unusual in custom keys: libyaml writes it all
+            return _emit(data)
 
 
-def _emit(data: dict[str, Any]) -> str:
+def _reads_as_text(value: str) -> bool:
+    return _CanonicalDumper.plain_tag(value) == _STR
+
+
+def _emit(data: Any) -> str:
     stream = io.StringIO()
     dumper = _CanonicalDumper(
         stream,
