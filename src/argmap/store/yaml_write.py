@@ -18,7 +18,6 @@ from pydantic import BaseModel
 from argmap.model import Analogy, Link, Map, Node, Questions
 from argmap.store.gcpause import gc_paused
 from argmap.store.resolve import FastScalarResolve
-from argmap.store.yaml_fast import FastEmitter, Unsupported
 
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _CORE = "tag:yaml.org,2002:"
@@ -147,6 +146,9 @@ def to_data(amap: Map) -> dict[str, Any]:
 
 def dumps(amap: Map) -> str:
     """The canonical YAML text of `amap`."""
+    # Imported here: its patterns take ~10 ms to compile, which reading never needs.
+    from argmap.store.yaml_fast import FastEmitter, Unsupported
+
     with gc_paused():  # the emitter builds a node object per key and value
         data = to_data(amap)
         try:
