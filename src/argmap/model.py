@@ -207,6 +207,13 @@ class _Index:
     children: Mapping[str | None, tuple[str, ...]]
 
 
+@dataclass(frozen=True)
+class _Ends:
+    # The analogies dict the index was built from (see _Index).
+    analogies: Mapping[str, Analogy]
+    by_node: Mapping[str, tuple[str, ...]]
+
+
 class Map(_Frozen):
     """One argument map. Node order within the dict is sibling order."""
 
@@ -222,6 +229,7 @@ class Map(_Frozen):
     extensions: Extensions = Field(default_factory=dict)
 
     _index: _Index | None = PrivateAttr(default=None)
+    _ends: _Ends | None = PrivateAttr(default=None)
 
     @field_validator("argmap")
     @classmethod
@@ -315,9 +323,28 @@ class Map(_Frozen):
             return Role.COUNTER_REBUTTAL if parent.kind is Kind.REBUTTAL else Role.OBJECTION
         return Role.REASON
 
+    def child_lists(self) -> Mapping[str | None, tuple[str, ...]]:
+        """Each parent's children in sibling order (key None: the roots), cached per map.
+
+        Parents without children are absent. Lets a caller compare two maps' trees in
+        one pass instead of asking `children` for every node.
+        """
+        return self._children_index().children
+
     def analogies_of(self, node_id: str) -> list[str]:
         """Ids of the analogies whose `then` or `now` end is `node_id`."""
-        return [a_id for a_id, a in self.analogies.items() if node_id in (a.then, a.now)]
+        # Indexed once per analogies dict: the editor asks for each label it draws.
+        private = self.__pydantic_private__
+        ends: _Ends | None = private.get("_ends") if private is not None else None
+        if ends is None or ends.analogies is not self.analogies:
+            by_node: dict[str, list[str]] = {}
+            for a_id, analogy in self.analogies.items():
+                for end in dict.fromkeys((analogy.then, analogy.now)):
+                    by_node.setdefault(end, []).append(a_id)
+            ends = _Ends(self.analogies, {k: tuple(v) for k, v in by_node.items()})
+            if private is not None:
+                private["_ends"] = ends
+        return list(ends.by_node.get(node_id, ()))
 
     def links_of(self, node_id: str) -> list[Link]:
         """Extra links that start or end at `node_id`."""
