@@ -214,6 +214,13 @@ class _Ends:
     by_node: Mapping[str, tuple[str, ...]]
 
 
+@dataclass(frozen=True)
+class _Cites:
+    # The nodes dict the index was built from (see _Index).
+    nodes: Mapping[str, Node]
+    by_source: Mapping[str, tuple[str, ...]]
+
+
 class Map(_Frozen):
     """One argument map. Node order within the dict is sibling order."""
 
@@ -230,6 +237,7 @@ class Map(_Frozen):
 
     _index: _Index | None = PrivateAttr(default=None)
     _ends: _Ends | None = PrivateAttr(default=None)
+    _cites: _Cites | None = PrivateAttr(default=None)
 
     @field_validator("argmap")
     @classmethod
@@ -352,7 +360,18 @@ class Map(_Frozen):
 
     def uses_of_source(self, source_id: str) -> list[str]:
         """Ids of the nodes citing `source_id`."""
-        return [n for n, node in self.nodes.items() if node.source == source_id]
+        # Indexed once per nodes dict: the sources list asks for every source.
+        private = self.__pydantic_private__
+        cites: _Cites | None = private.get("_cites") if private is not None else None
+        if cites is None or cites.nodes is not self.nodes:
+            by_source: dict[str, list[str]] = {}
+            for node_id, node in self.nodes.items():
+                if node.source is not None:
+                    by_source.setdefault(node.source, []).append(node_id)
+            cites = _Cites(self.nodes, {k: tuple(v) for k, v in by_source.items()})
+            if private is not None:
+                private["_cites"] = cites
+        return list(cites.by_source.get(source_id, ()))
 
     def bottom_lines(self) -> list[str]:
         """Ids of root claims tagged `bottom-line`."""
