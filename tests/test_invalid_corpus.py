@@ -28,7 +28,7 @@ def _prefix(path: str, problem: dict[str, Any]) -> str:
 
 def test_corpus_and_table_agree() -> None:
     on_disk = {p.name for p in CORPUS.iterdir() if p.name != "expected.toml"}
-    absent = {name for name in EXPECTED if "must not exist" in EXPECTED[name]["defect"]}
+    absent = {name for name, case in EXPECTED.items() if case.get("absent")}
     assert on_disk == set(EXPECTED) - absent
     assert all(not (CORPUS / name).exists() for name in absent)
     assert len(on_disk) >= 25
