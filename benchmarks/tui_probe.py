@@ -2,7 +2,8 @@
 
 Run by run.py as its own process, so the first-screen time includes start-up (imports,
 load, first layout and paint). Prints `first-screen` when the first frame has been
-composed, then one JSON line: {"keys": {key: [seconds, ...]}}.
+composed, `findings` when the first findings (lint, in a thread) are shown, then
+one JSON line: {"keys": {key: [seconds, ...]}, "stall": seconds}.
 
 Key latency is measured from posting the key event to the end of the repaint it
 causes: we wait until the screen and its widgets have handled every message (the key
@@ -20,15 +21,33 @@ import time
 from pathlib import Path
 from typing import Any
 
-# Keys an analyst presses most while reviewing: move, expand/collapse, move on.
-DEFAULT_KEYS = ["down"] * 8 + ["right", "down", "left", "up"] * 3 + ["end", "home"]
+# What an analyst presses while reviewing and arranging: move, expand and collapse,
+# jump by sibling and to the parent, move a node down and up, undo both, and show
+# and hide the findings. Moves and undos are real edits of the 10,000-node map.
+DEFAULT_KEYS = [
+    *["down"] * 6,
+    "space",
+    "down",
+    "space",
+    "shift+down",
+    "shift+down",
+    "ctrl+down",
+    "ctrl+up",
+    "ctrl+z",
+    "ctrl+z",
+    "shift+left",
+    "up",
+    "F",
+    "F",
+]
+PAUSE = 0.1  # seconds between keys, as a quick typist: timers and workers may run
 
 
 def make_app(path: Path) -> Any:
-    """The editor app on `path`, read-only so the probe can never change the map."""
-    from argmap.tui.app import ArgmapApp
+    """The editor on `path` (a scratch copy: edits stay in memory, no autosave meanwhile)."""
+    from argmap.tui.app import open_app
 
-    return ArgmapApp(path, read_only=True)
+    return open_app(path, autosave_delay=3600.0)
 
 
 async def _settle(pilot: Any) -> None:
@@ -41,30 +60,39 @@ async def _settle(pilot: Any) -> None:
     await pilot._wait_for_screen()
 
 
-async def probe(path: Path, keys: list[str]) -> dict[str, list[float]]:
+async def probe(path: Path, keys: list[str]) -> dict[str, Any]:
     """Open the app headless, announce the first screen, and time each key."""
     from textual import events
 
     app = make_app(path)
     timings: dict[str, list[float]] = {}
+    stall = 0.0
     async with app.run_test(size=(160, 48)) as pilot:
         await _settle(pilot)
         print("first-screen", flush=True)
+        # Big maps get their findings (lint) in a thread after the first screen: let
+        # that finish, as it would while the analyst reads the screen, then type.
+        await asyncio.sleep(0.5)
+        await app.workers.wait_for_complete()
+        await _settle(pilot)
+        print("findings", flush=True)
         for key in keys:
+            before = time.perf_counter()
+            await asyncio.sleep(PAUSE)
+            # A sleep that overruns means the UI was busy: report the worst.
+            stall = max(stall, time.perf_counter() - before - PAUSE)
             start = time.perf_counter()
-            event = events.Key(key, key if len(key) == 1 else None)
-            app._driver.send_message(event)
+            app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
             await _settle(pilot)
             timings.setdefault(key, []).append(time.perf_counter() - start)
-    return timings
+    return {"keys": timings, "stall": stall}
 
 
 def main() -> int:
     """Command line: tui_probe.py MAP [KEY...]."""
     path = Path(sys.argv[1])
     keys = sys.argv[2:] or DEFAULT_KEYS
-    timings = asyncio.run(probe(path, keys))
-    print(json.dumps({"keys": timings}), flush=True)
+    print(json.dumps(asyncio.run(probe(path, keys))), flush=True)
     return 0
 
 
