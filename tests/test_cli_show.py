@@ -121,9 +121,8 @@ def test_show_of_an_invalid_map_prints_the_problems(capsys: Capture) -> None:
     path = DATA / "invalid" / "missing-parent.yaml"
     code, lines, err = _show(capsys, str(path))
     assert (code, lines) == (1, [])
-    assert err == (
-        f"argmap: {path}:9:5: nodes.ev-trade.parent: no node 'bluff' (did you mean 'bluf'?)\n"
-    )
+    # Same line as `validate` prints: problems with a file start with the file.
+    assert err == f"{path}:9:5: nodes.ev-trade.parent: no node 'bluff' (did you mean 'bluf'?)\n"
 
 
 def test_show_prints_markup_like_text_literally(tmp_path: Path, capsys: Capture) -> None:

@@ -240,3 +240,30 @@ def test_saving_through_a_symlink_updates_the_target_and_keeps_the_link(tmp_path
 def test_an_endless_file_is_refused_at_the_cap_not_read_whole() -> None:
     with pytest.raises(UnreadableError, match="over the 1,000-byte limit"):
         store.load(Path("/dev/zero"), max_bytes=1000)
+
+
+def test_a_temp_file_of_a_save_still_running_elsewhere_is_left_alone(map_file: Path) -> None:
+    writer = subprocess.Popen(["sleep", "30"])
+    try:
+        busy = map_file.parent / f".small.yaml.{writer.pid}.argmap-tmp"
+        busy.write_text("a save in progress")
+        loaded = store.load(map_file)
+        store.save(_edited(loaded.map), map_file, expected=loaded.fingerprint)
+        assert busy.read_text() == "a save in progress"
+    finally:
+        writer.kill()
+        writer.wait()
+
+
+def test_save_refuses_a_map_that_would_not_load_again(map_file: Path) -> None:
+    from argmap.errors import MapInvalidError
+
+    loaded = store.load(map_file)
+    before = map_file.read_bytes()
+    # A parent that does not exist, put there without going through ops.
+    node = loaded.map.nodes["ev-ilm-1972"].model_copy(update={"parent": "gone"})
+    broken = loaded.map.model_copy(update={"nodes": {**loaded.map.nodes, "ev-ilm-1972": node}})
+    with pytest.raises(MapInvalidError, match=r"nodes\.ev-ilm-1972\.parent: no node 'gone'"):
+        store.save(broken, map_file, expected=loaded.fingerprint)
+    assert map_file.read_bytes() == before
+    assert not map_file.with_name(map_file.name + ".bak").exists()

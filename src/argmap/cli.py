@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from argmap import __version__
 from argmap.commands import COMMANDS
-from argmap.errors import EXIT_USAGE, ArgmapError
+from argmap.errors import EXIT_USAGE, ArgmapError, report
 
 DESCRIPTION = """\
 argmap builds, checks and draws argument maps for policy analysis: claims,
@@ -85,7 +85,7 @@ def _guarded(args: argparse.Namespace) -> int:
     except ArgmapError as error:
         if args.debug:
             traceback.print_exc()
-        print(f"argmap: {error}" if "\n" not in str(error) else error, file=sys.stderr)
+        print(report(error), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("argmap: interrupted", file=sys.stderr)

@@ -80,6 +80,17 @@ class ArgmapError(Exception):
     exit_code = EXIT_USAGE
 
 
+def report(error: ArgmapError) -> str:
+    """The lines a user reads for `error`.
+
+    Problems with a file start with the file (`file:line:col: ...`), as compilers
+    print them; other errors get an `argmap:` prefix.
+    """
+    if isinstance(error, MapInvalidError | UnreadableError):
+        return str(error)
+    return f"argmap: {error}"
+
+
 class UsageError(ArgmapError):
     """The command was called wrongly (bad option, missing file, unknown id)."""
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.errors import EXIT_OK, ArgmapError
+from argmap.errors import EXIT_OK, ArgmapError, report
 
 if TYPE_CHECKING:
     from argmap.store import Loaded
@@ -41,7 +41,7 @@ def for_each_file(paths: list[str], action: Callable[[str], int]) -> int:
         try:
             code = action(path)
         except ArgmapError as error:
-            print(error, file=sys.stderr)
+            print(report(error), file=sys.stderr)
             code = error.exit_code
         worst = max(worst, code)
     return worst

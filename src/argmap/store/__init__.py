@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from argmap import integrity
 from argmap.errors import ExternalChangeError, Loc, MapInvalidError, Problem
 from argmap.model import Map
 from argmap.store.files import (
@@ -149,7 +150,12 @@ def save(
 
     Raises:
         ExternalChangeError: the file on disk is not the one that was loaded.
+        MapInvalidError: the map breaks a rule of the format (an edit that bypassed
+            `ops`); nothing is written, since the file would not load again.
     """
+    broken = integrity.problems(amap)
+    if broken:
+        raise MapInvalidError([p.at(str(path), None, None) for p in broken])
     if not force:
         now = current_fingerprint(path)
         if _changed(expected, now):

@@ -86,10 +86,27 @@ def _fsync_dir(directory: Path) -> None:
             os.close(fd)
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, but belongs to someone else
+        return True
+    return True
+
+
 def _clean_stale_temps(path: Path) -> None:
-    """Remove temp files a crash mid-save left beside `path`."""
+    """Remove temp files a crash mid-save left beside `path`.
+
+    A temp file's name carries the writer's pid; one whose writer still runs may be
+    a save in progress in another process, so it is left alone.
+    """
     pattern = f"{TMP_PREFIX}{path.name}.*{TMP_SUFFIX}"
     for stale in path.parent.glob(pattern):
+        pid_text = stale.name.removesuffix(TMP_SUFFIX).rsplit(".", 1)[-1]
+        if pid_text.isdigit() and int(pid_text) != os.getpid() and _pid_alive(int(pid_text)):
+            continue
         with contextlib.suppress(OSError):
             stale.unlink()
 
