@@ -27,6 +27,16 @@ _EXOTIC_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 MAX_KEY = 100  # libyaml writes keys over 128 characters as `? key`
 
 
+def plain_ok(value: str, flow: bool) -> bool:
+    """Whether libyaml writes (and reads) `value` plain, as is, if it resolves to a string.
+
+    Conservative: some strings libyaml would also write plain are refused here.
+    """
+    if not _BLOCK_PLAIN.fullmatch(value) or ": " in value or " #" in value:
+        return False
+    return not (flow and _FLOW_UNSAFE.search(value))
+
+
 class Unsupported(Exception):
     """The document holds something this writer leaves to libyaml."""
 
@@ -81,8 +91,7 @@ class FastEmitter:
         known = self._plain_known.get((value, flow))
         if known is not None:
             return known
-        ok = bool(_BLOCK_PLAIN.fullmatch(value)) and ": " not in value and " #" not in value
-        ok = ok and not (flow and _FLOW_UNSAFE.search(value)) and self.is_text(value)
+        ok = plain_ok(value, flow) and self.is_text(value)
         if len(value) <= 64:
             self._plain_known[(value, flow)] = ok
         return ok
