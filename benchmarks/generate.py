@@ -298,8 +298,9 @@ class _Builder:
         elif kind is Kind.INDICATOR:
             fields["status"] = rng.choice(list(IndicatorStatus))
         node_id = self._id(kind)
-        self.nodes[node_id] = Node(
-            kind=kind, parent=parent, **{k: v for k, v in fields.items() if v is not None}
+        fields = {"kind": kind, "parent": parent, **fields}
+        self.nodes[node_id] = Node.model_validate(
+            {k: v for k, v in fields.items() if v is not None}
         )
         return node_id
 
@@ -376,7 +377,8 @@ def _links(amap: Map, rng: random.Random) -> tuple[Link, ...]:
         start = rng.choice(evidence or claims)
         end = rng.choice(claims)
         if start != end:
-            links.append(Link(**{"from": start, "to": end}, relation=rng.choice(list(Relation))))
+            relation = rng.choice(list(Relation))
+            links.append(Link.model_validate({"from": start, "to": end, "relation": relation}))
     return tuple(links)
 
 

@@ -289,6 +289,14 @@ def machine() -> str:
     return f"{os.cpu_count()} CPU cores ({cpu}), Python {python}, {platform.system()}"
 
 
+def load_average() -> str:
+    """The 1-minute load average, where the system reports one."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks and print the table; exit 1 if a budget is missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -303,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     def wanted(name: str) -> bool:
         return not args.only or any(part in name for part in args.only)
 
+    start_load = load_average()
     print("generating maps ...", file=sys.stderr, flush=True)
     maps = prepare_maps(tuple(args.sizes), args.seed)
     rows: list[Row] = []
@@ -321,6 +330,13 @@ def main(argv: list[str] | None = None) -> int:
         f"median of {runs} runs after a warm-up; whole processes; peak RSS per process"
     )
     print(render(rows, header))
+    notes = [
+        "export -f svg at 10,000 nodes is not timed: Graphviz's own layout takes minutes"
+        " there (export a --focus view instead).",
+        f"load average (1 min) at start {start_load}, at end {load_average()}:"
+        " other work on the machine slows every row.",
+    ]
+    print("\n".join(f"* {note}" for note in notes))
     failed = [r for r in rows if r.result == "FAIL"]
     return 1 if failed else 0
 
