@@ -230,8 +230,8 @@ def _wide_map(children: int) -> Map:
 def test_slide_of_a_big_map_shows_what_fits() -> None:
     amap = _wide_map(10)
     view = select(amap, ExportOptions(slide="16:9"))
-    assert view.notes and "top 2 levels" in view.notes[0] and "folded" in view.notes[0]
-    # The lowest level keeps its claims and folds the objections into the count.
+    assert view.notes and "shows 11 of 31 cards" in view.notes[0] and "folded" in view.notes[0]
+    # Claims fill the slide's two rows of five; objections and evidence fold into counts.
     assert set(view.map.nodes) == {"top"} | {f"c{i}" for i in range(10)}
     assert view.hidden["top"] == 10 and view.hidden["c0"] == 1
     chosen = select(amap, ExportOptions(slide="16:9", depth=2))

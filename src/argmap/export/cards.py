@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from argmap.export.style import SMALL_SIZE, TEXT_SIZE, Card, Theme
-from argmap.export.text import esc, esc_fixed, html_lines
+from argmap.export.text import display_width, esc, esc_fixed, html_lines
 from argmap.model import Kind, Map, Role
 from argmap.summary import shorten
 from argmap.tradecraft import INDICATOR_STATUS, LIKELIHOOD, grade
@@ -90,6 +90,8 @@ class CardStyle:
     width: int
     text_size: float = TEXT_SIZE
     small_size: float = SMALL_SIZE
+    # Badges on strips no wider than the text (slides are short of width).
+    narrow_badges: bool = False
 
 
 def badge_cell(text: str, theme: Theme, border: str, size: float) -> str:
@@ -103,11 +105,36 @@ def badge_cell(text: str, theme: Theme, border: str, size: float) -> str:
 BADGES_PER_ROW = 2
 
 
-def badge_rows(badges: list[tuple[Badge, str]], theme: Theme, border: str, size: float) -> str:
-    """The badges as strips of at most two cells, so they never widen a card much."""
+def _strips(badges: list[tuple[Badge, str]], fit: float | None) -> list[list[tuple[Badge, str]]]:
+    """Badges two to a strip, or as many as fit `fit` columns of text (at least one)."""
+    if fit is None:
+        return [badges[i : i + BADGES_PER_ROW] for i in range(0, len(badges), BADGES_PER_ROW)]
+    strips: list[list[tuple[Badge, str]]] = []
+    used = 0.0
+    for badge in badges:
+        width = display_width(badge[1]) + 2  # the cell's padding and border
+        if strips and len(strips[-1]) < BADGES_PER_ROW and used + width <= fit:
+            strips[-1].append(badge)
+            used += width
+        else:
+            strips.append([badge])
+            used = width
+    return strips
+
+
+def badge_rows(
+    badges: list[tuple[Badge, str]],
+    theme: Theme,
+    border: str,
+    size: float,
+    fit: float | None = None,
+) -> str:
+    """The badges as strips of at most two cells, so they never widen a card much.
+
+    With `fit` (columns of small text), a strip holds only the badges that fit it.
+    """
     rows: list[str] = []
-    for start in range(0, len(badges), BADGES_PER_ROW):
-        chunk = badges[start : start + BADGES_PER_ROW]
+    for chunk in _strips(badges, fit):
         cells = "".join(badge_cell(text, theme, border, size) for _, text in chunk)
         rows.append(
             '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" '
@@ -156,7 +183,9 @@ def node_label(
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{style.small_size:g}" '
             f'COLOR="{theme.muted}"><I>{esc(cited)}</I></FONT></TD></TR>'
         )
-    rows.append(badge_rows(badges, theme, border, style.small_size))
+    # Small text is narrower than the card's: the same width holds more of it.
+    fit = _width(card, style) * style.text_size / style.small_size if style.narrow_badges else None
+    rows.append(badge_rows(badges, theme, border, style.small_size, fit))
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
         + "".join(rows)

@@ -8,6 +8,7 @@ inside it, `then` on the left; the legend is the graph's label, below the drawin
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from argmap.export.cards import Badge, CardStyle, badges_of, card_of, node_label
@@ -24,6 +25,7 @@ from argmap.export.edges import (
 )
 from argmap.export.legend import legend_label
 from argmap.export.options import LARGE_MAP_NODES, ExportOptions
+from argmap.export.rows import SLIDE_GRID, Cards, columns_for, drawn_lanes, lane_heads, packed_rows
 from argmap.export.style import (
     CARD_BORDER,
     FONT,
@@ -36,7 +38,7 @@ from argmap.export.style import (
 )
 from argmap.export.text import esc
 from argmap.export.views import View
-from argmap.model import Era, Map
+from argmap.model import Era
 
 if TYPE_CHECKING:
     import graphviz
@@ -49,15 +51,6 @@ SLIDE_INCHES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
 
 # Graphviz's cheaper settings: 10,000 nodes in about a minute instead of three.
 FAST_LAYOUT = {"splines": "line", "nslimit": "1", "mclimit": "0.1", "remincross": "false"}
-
-
-def lanes(amap: Map) -> dict[str, Era | None]:
-    """The lane of every node: its own era or its nearest ancestor's (one walk, no re-climbing)."""
-    out: dict[str, Era | None] = {}
-    for node_id, _ in amap.walk():
-        node = amap.nodes[node_id]
-        out[node_id] = node.era if node.era is not None else out.get(node.parent or "")
-    return out
 
 
 def _graph_attrs(build: Build, options: ExportOptions) -> dict[str, str]:
@@ -78,7 +71,7 @@ def _graph_attrs(build: Build, options: ExportOptions) -> dict[str, str]:
         width, height = SLIDE_INCHES[options.slide]
         attrs |= {"size": f"{width:g},{height:g}!", "ratio": "fill"}
         # No pad: it would come out of the slide; the title cluster's margin frames it.
-        attrs |= {"nodesep": "0.2", "ranksep": "0.35", "pad": "0"}
+        attrs |= {"nodesep": "0.15", "ranksep": "0.3", "pad": "0"}
     return attrs
 
 
@@ -110,13 +103,16 @@ def _lane(build: Build, era: Era) -> graphviz.Digraph:
         {
             "label": f"<<B>{era.value.upper()}</B> · {esc(text)}>",
             "labeljust": "l",
-            "labelloc": "t",
+            # On a slide, at the foot of the lane: analogies cross the lanes' tops,
+            # and their labels would cover the lane's.
+            "labelloc": "b" if build.slide else "t",
             "style": "rounded,filled",
             "fillcolor": theme.lane_fill[0 if era is Era.THEN else 1],
             "color": theme.lane_border,
+            "peripheries": "1",  # the title's cluster has none, and lanes would inherit that
             "fontcolor": theme.muted,
             "fontsize": f"{TEXT_SIZE:g}",
-            "margin": "14",
+            "margin": "8" if build.slide else "14",
         },
     )
 
@@ -131,6 +127,8 @@ def _node_attrs(build: Build, node_id: str, card: Card, card_style: CardStyle) -
     if hidden:
         build.badges.add(Badge.HIDDEN)
     label = node_label(view.full, node_id, card, badges, build.theme, card_style, hidden)
+    if node_id in build.heads:
+        build.labels[build.ids[node_id]] = label
     attrs = {"label": label}
     if node_id in view.invisible:
         attrs["style"] = "invis"
@@ -168,12 +166,48 @@ def _junction_attrs(build: Build, node_id: str) -> dict[str, str]:
     }
 
 
-def _stagger(build: Build) -> dict[str, int]:
-    if build.slide:
-        return staggered(build.view.map, per_row=4, max_rows=3)
+def _stagger(build: Build, lane_of: dict[str, Era | None]) -> dict[str, int]:
+    if build.columns:
+        cards = Cards.of_map(build.view.map)
+        build.heads.update(lane_heads(cards, lane_of))
+        row = packed_rows(cards, lane_of, build.columns, build.heads)
+        build.rows.update(row)
+        gaps = {n: row[n] - row[p] for n, p in cards.parent.items() if p is not None}
+        return {n: gap for n, gap in gaps.items() if gap > 1}
     if len(build.view.map.nodes) > STAGGER_ABOVE:
         return staggered(build.view.map, per_row=1, max_rows=2)
     return {}
+
+
+def _relay_attrs(build: Build, node_id: str) -> dict[str, str]:
+    """A dot in the line's colour, so that the line's pieces join without a gap."""
+    colour = build.theme.lines[relation(build.view.full, node_id)]
+    hidden = node_id in build.view.invisible
+    return {
+        "shape": "point",
+        "width": "0.03",
+        "color": colour,
+        "style": "invis" if hidden else "filled",
+    }
+
+
+def _relay(build: Build, lane_of: dict[str, Era | None]) -> None:
+    """Points inside a lane for each edge that climbs rows to a parent outside the lane.
+
+    Graphviz routes such an edge through points of its own outside every cluster,
+    which takes it out of the lane's box and across the other lane.
+    """
+    amap = build.view.map
+    for node_id, gap in list(build.minlen.items()):
+        parent = amap.nodes[node_id].parent
+        lane = lane_of.get(node_id)
+        if lane is None or parent is None or lane_of.get(parent) is lane:
+            continue
+        if node_id in build.junctions:
+            continue
+        number = build.ids[node_id][1:]
+        build.relays[node_id] = [f"r{number}_{k}" for k in range(1, gap)]
+        del build.minlen[node_id]
 
 
 def _declare_nodes(body: graphviz.Digraph, build: Build, card_style: CardStyle) -> None:
@@ -181,45 +215,79 @@ def _declare_nodes(body: graphviz.Digraph, build: Build, card_style: CardStyle) 
     order = [n for n, _ in view.map.walk()]
     build.ids.update((node_id, f"n{i}") for i, node_id in enumerate(order))
     build.junctions.update(junction_parents(view.map))
-    build.minlen.update(_stagger(build))
-    lane_of = lanes(view.full)
-    for node_id in view.full.bottom_lines():  # the bottom line heads both lanes
-        lane_of[node_id] = None
-    # Declared `now` first: with the anchors below, Graphviz then puts `then` on the left.
+    lane_of = drawn_lanes(view.full)
+    build.minlen.update(_stagger(build, lane_of))
+    # A card beside the bottom line is drawn outside its lane's box: Graphviz keeps
+    # the left-to-right order of a rank only among cards of one cluster.
+    lane_of.update(dict.fromkeys(build.heads))
+    _relay(build, lane_of)
     groups = {era: [n for n in order if lane_of.get(n) is era] for era in (Era.THEN, Era.NOW)}
     both = all(groups.values())
+    # Graphviz ignores flat edges between clusters, so the lanes' order is set from
+    # the top rank: an invisible point outside the lanes above each lane, left to
+    # right, in a chain with the bottom line and the cards beside it.
+    anchored = [era for era in groups if both and not build.heads]
     for era, members in groups.items():
         if not members:
             continue
         lane = _lane(build, era)
-        if both:  # an invisible anchor per lane on the top rank keeps `then` on the left
+        if era in anchored:
             lane.node(f"lane_{era.value}", shape="point", style="invis", width="0")
             build.anchors.add(f"lane_{era.value}")
         _add_nodes(lane, build, members, card_style)
+        for node_id in members:
+            for relay in build.relays.get(node_id, ()):
+                lane.node(relay, **_relay_attrs(build, node_id))
         body.subgraph(lane)
     _add_nodes(body, build, [n for n in order if lane_of.get(n) is None], card_style)
-    if both:
-        # Graphviz ignores flat edges between clusters, so the order is set one rank up:
-        # two invisible points outside the lanes, left to right, each above its lane.
-        body.edge("lanes_left", "lane_then", style="invis")
-        body.edge("lanes_right", "lane_now", style="invis")
+    for era in anchored:
+        side = "left" if era is Era.THEN else "right"
+        body.edge(f"lanes_{side}", f"lane_{era.value}", style="invis")
+
+
+_SIDES = (("left", "then"), ("right", "now"))
+
+
+def _top_order(build: Build, top: graphviz.Digraph, anchors: list[str]) -> list[str]:
+    """The top rank's left-to-right order, declaring its cards beside the bottom line.
+
+    A lone card beside the bottom line gets an invisible twin on the other side, so
+    that the bottom line sits in the middle.
+    """
+    if not build.heads:
+        return [n for n in anchors if n]
+    root = build.ids[build.view.map.roots()[0]]
+    beside = {era: build.ids[n] for n, era in build.heads.items()}
+    for era, twin in ((Era.THEN, Era.NOW), (Era.NOW, Era.THEN)):
+        if era in beside and twin not in beside:
+            label = build.labels[beside[era]]
+            top.node(f"balance_{twin.value}", label=label, style="invis")
+            beside[twin] = f"balance_{twin.value}"
+    middle = [beside[Era.THEN], root, beside[Era.NOW]]
+    for name in middle:
+        top.node(name)
+    return [n for n in (anchors[0], *middle, anchors[1]) if n]
 
 
 def _top_rank(body: graphviz.Digraph, build: Build, legend: bool) -> None:
-    """The top rank: the lane anchors and the legend, right of everything else on it."""
-    both = "lane_then" in build.anchors
-    if not both and not legend:
+    """The top rank: lane anchors, cards beside the bottom line, and the legend at the right."""
+    anchors = [f"lanes_{side}" if f"lane_{era}" in build.anchors else "" for side, era in _SIDES]
+    if not any(anchors) and not legend and not build.heads:
         return
     top = _new_graph("top_rank", {"rank": "min"})
-    if both:
-        top.node("lanes_left", shape="point", style="invis", width="0")
-        top.node("lanes_right", shape="point", style="invis", width="0")
-        top.edge("lanes_left", "lanes_right", style="invis")
-    if legend:
+    for name in filter(None, anchors):
+        top.node(name, shape="point", style="invis", width="0")
+    order = _top_order(build, top, anchors)
+    root = build.ids[build.view.map.roots()[0]] if build.heads else ""
+    drawn = {pair for n in build.heads for pair in ((build.ids[n], root), (root, build.ids[n]))}
+    for left, right in itertools.pairwise(order):
+        if (left, right) not in drawn:  # a second flat edge would arc over the first
+            top.edge(left, right, style="invis")
+    if legend and not build.slide:
         label = legend_label(build.cards, build.rels, build.badges, build.theme)
         top.node("legend", label=label, shape="plain")
-        if both:
-            top.edge("lanes_right", "legend", style="invis")
+        if order:
+            top.edge(order[-1], "legend", style="invis")
     body.subgraph(top)
 
 
@@ -259,6 +327,8 @@ def build_digraph(view: View, options: ExportOptions, theme: Theme) -> graphviz.
     import graphviz
 
     build = Build(view, theme, slide=options.slide is not None)
+    if options.slide is not None:
+        build.columns = columns_for(SLIDE_GRID[options.slide], len(view.map.nodes))
     build.tooltips = len(view.map.nodes) <= LARGE_MAP_NODES  # costly at 10,000 nodes
     g = graphviz.Digraph(
         name="argmap",
@@ -267,10 +337,18 @@ def build_digraph(view: View, options: ExportOptions, theme: Theme) -> graphviz.
         edge_attr=edge_defaults(theme),
     )
     body = _body(build)
-    card_style = CardStyle(width=SLIDE_WRAP if build.slide else WRAP)
+    card_style = CardStyle(width=SLIDE_WRAP, narrow_badges=True) if build.slide else CardStyle(WRAP)
     _declare_nodes(body, build, card_style)
     edges: list[Edge] = [*tree_edges(build), *analogy_edges(build), *link_edges(build)]
     _top_rank(body, build, legend=options.legend and bool(view.map.nodes))
+    if build.slide and options.legend and view.map.nodes:
+        # At the foot of a slide, as wide as it is: beside the bottom line it would
+        # cost a tall first row. A cluster's label, so that ratio=fill counts it in.
+        pairs = SLIDE_GRID[options.slide or ""].legend_pairs
+        label = legend_label(build.cards, build.rels, build.badges, theme, pairs=pairs)
+        foot = _new_graph("cluster_slide", {"label": label, "labelloc": "b", "peripheries": "0"})
+        foot.subgraph(body)
+        body = foot
     g.subgraph(body)
     for tail, head, attrs in edges:
         g.edge(tail, head, **attrs)

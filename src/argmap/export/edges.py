@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -9,7 +10,7 @@ from argmap.export.cards import Badge
 from argmap.export.style import FONT, LINES, SMALL_SIZE, Card, Rel, Theme
 from argmap.export.text import esc
 from argmap.export.views import View
-from argmap.model import Bears, Map, Relation, Role
+from argmap.model import Bears, Era, Map, Relation, Role
 from argmap.summary import analogy_counts
 
 Edge = tuple[str, str, dict[str, str]]
@@ -31,6 +32,11 @@ class Build:
     view: View
     theme: Theme
     slide: bool = False
+    columns: int = 0
+    heads: dict[str, Era] = field(default_factory=dict)
+    relays: dict[str, list[str]] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
     tooltips: bool = True
     ids: dict[str, str] = field(default_factory=dict)
     junctions: set[str] = field(default_factory=set)
@@ -127,13 +133,28 @@ def tree_edges(build: Build) -> Iterator[Edge]:
             yield tail, point, _line(build, rel, hidden, **extra)
             yield point, ids[node_id], _line(build, rel, hidden, dir="none")
             continue
+        if node_id in build.relays:
+            # Through invisible points inside the card's lane, so that the line stays
+            # in the lane's box on its way up to a card drawn outside it.
+            chain = [tail, *build.relays[node_id], ids[node_id]]
+            yield chain[0], chain[1], _line(build, rel, hidden, **extra)
+            for upper, lower in itertools.pairwise(chain[1:]):
+                yield upper, lower, _line(build, rel, hidden, dir="none")
+            continue
         if node_id in build.minlen:
             extra["minlen"] = str(build.minlen[node_id])
+        if build.heads.get(node_id) is Era.THEN:
+            # Beside its parent on one rank, left of it: the edge runs left to right
+            # (Graphviz puts a flat edge's tail on the left).
+            flat = {"dir": "forward", "arrowhead": arrow}
+            yield ids[node_id], tail, _line(build, rel, hidden, **flat)
+            continue
         yield tail, ids[node_id], _line(build, rel, hidden, **extra)
 
 
-def _analogy_label(counts: str, bears: Bears, theme: Theme) -> str:
-    lines = "<BR/>".join(esc(part) for part in counts.split(", "))
+def _analogy_label(counts: str, bears: Bears, theme: Theme, compact: bool) -> str:
+    # On a slide the counts take one line: a tall label lands on the cards around it.
+    lines = esc(counts) if compact else "<BR/>".join(esc(part) for part in counts.split(", "))
     return (
         f'<<TABLE BORDER="0" CELLPADDING="2" BGCOLOR="{theme.background}"><TR><TD>'
         f'<FONT COLOR="{theme.lines[Rel.ANALOGY]}"><B>analogy · {bears.value}</B></FONT>'
@@ -146,13 +167,18 @@ def analogy_edges(build: Build) -> Iterator[Edge]:
     view, ids = build.view, build.ids
     for a_id, analogy in view.map.analogies.items():
         arrow = "normal" if analogy.bears is Bears.SUPPORTS else "tee"
-        label = _analogy_label(analogy_counts(analogy), analogy.bears, build.theme)
+        label = _analogy_label(analogy_counts(analogy), analogy.bears, build.theme, build.slide)
         hidden = a_id in view.invisible_analogies
         attrs = _line(
             build, Rel.ANALOGY, hidden, dir="forward", arrowhead=arrow, constraint="false"
         )
         # An xlabel is placed after layout: a label would add a rank above flat edges.
         attrs |= {"xlabel": label, "tooltip": a_id}
+        rows = build.rows
+        if analogy.then in rows and rows.get(analogy.then) == rows.get(analogy.now):
+            # Two cards side by side: over their tops, where the label finds room
+            # (between them it would land on a card).
+            attrs |= {"tailport": "n", "headport": "n"}
         yield ids[analogy.then], ids[analogy.now], attrs
 
 

@@ -102,30 +102,43 @@ _EMPTY = "<TD></TD><TD></TD>"
 
 
 def legend_label(
-    cards: Collection[Card], rels: Collection[Rel], badges: Collection[Badge], theme: Theme
+    cards: Collection[Card],
+    rels: Collection[Rel],
+    badges: Collection[Badge],
+    theme: Theme,
+    *,
+    pairs: int = 0,
 ) -> str:
     """The legend as an HTML-like label; only what is present, in a fixed order.
 
     Cards and badges fill the left pair of columns, lines the right pair, row by
     row (so each line sample sits on its own text), and the legend fits beside
-    the bottom line on the top rank.
+    the bottom line on the top rank. With `pairs`, everything is laid out in up to
+    that many pairs of columns beside a title: a short strip for the foot of a slide.
     """
-    left = [_card_row(c, theme) for c in Card if c in cards]
-    left += [_badge_row(b, theme) for b in Badge if b in badges]
-    right = [_line_row(r, theme) for r in Rel if r in rels]
-    height = max(len(left), len(right))
+    card_rows = [_card_row(c, theme) for c in Card if c in cards]
+    badge_rows = [_badge_row(b, theme) for b in Badge if b in badges]
+    line_rows = [_line_row(r, theme) for r in Rel if r in rels]
+    if pairs:  # as few rows as the pairs of columns allow, filled column by column
+        entries = card_rows + badge_rows + line_rows
+        tall = max(1, -(-len(entries) // pairs))
+        groups = [entries[i : i + tall] for i in range(0, len(entries), tall)]
+    else:
+        groups = [card_rows + badge_rows, line_rows]
+    groups = [g for g in groups if g] or [[]]
+    height = max(len(g) for g in groups)
     rows = []
     for i in range(height):
-        cells = left[i] if i < len(left) else _EMPTY
-        if right:
-            cells += right[i] if i < len(right) else _EMPTY
-        rows.append(f"<TR>{cells}</TR>")
-    span = 4 if right else 2
-    title = (
-        f'<TR><TD COLSPAN="{span}" ALIGN="LEFT"><FONT POINT-SIZE="'
-        f'{SMALL_SIZE + 3:g}" COLOR="{theme.text}"><B>Legend</B></FONT></TD></TR>'
-    )
+        rows.append("".join(g[i] if i < len(g) else _EMPTY for g in groups))
+    title = f'<FONT POINT-SIZE="{SMALL_SIZE + 3:g}" COLOR="{theme.text}"><B>Legend</B></FONT>'
+    if pairs:
+        rows[0] = f'<TD ROWSPAN="{height}" VALIGN="TOP" ALIGN="LEFT">{title}</TD>' + rows[0]
+    else:
+        span = 2 * len(groups)
+        rows.insert(0, f'<TD COLSPAN="{span}" ALIGN="LEFT">{title}</TD>')
     return (
         f'<<TABLE BORDER="1" COLOR="{theme.lane_border}" BGCOLOR="{theme.legend_fill}" '
-        'CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">' + title + "".join(rows) + "</TABLE>>"
+        'CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
+        + "".join(f"<TR>{row}</TR>" for row in rows)
+        + "</TABLE>>"
     )

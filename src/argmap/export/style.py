@@ -242,8 +242,9 @@ GRAYSCALE = Theme(
     ),
     badge_fill="#FFFFFF",
     badge_text="#000000",
-    lane_fill=("#F7F7F7", "#FCFCFC"),
-    lane_border="#888888",
+    # Lanes apart in print: a grey `then` lane beside a white `now` lane, dark borders.
+    lane_fill=("#EBEBEB", "#FFFFFF"),
+    lane_border="#666666",
     legend_fill="#FFFFFF",
 )
 

@@ -9,10 +9,9 @@ from argmap.errors import UsageError, did_you_mean
 from argmap.export.options import ExportOptions
 from argmap.model import Kind, Map, submap
 
-# Cards that fit one slide with text of about 10 pt (measured on the bundled map): past
-# this, a slide shows fewer levels, and its lowest level keeps its claims (and, room
-# permitting, its rebuttals) and folds the rest into "+N more below".
-SLIDE_FIT = {"16:9": 9, "4:3": 7}
+# Cards that fit one slide with text of about 10 pt (DOMAIN §8: about 12–15 a slide,
+# checked on the bundled map at 1920 × 1080); `fit.fit_cards` ranks which ones.
+SLIDE_FIT = {"16:9": 12, "4:3": 12}
 
 
 @dataclass(frozen=True)
@@ -56,54 +55,52 @@ def _hidden_counts(full: Map, shown: Map) -> dict[str, int]:
     return hidden
 
 
-def _without(amap: Map, drop: set[str]) -> Map:
-    """The map without the leaf nodes `drop`, and without links and analogies touching them."""
-    nodes = {n: node for n, node in amap.nodes.items() if n not in drop}
-    links = tuple(lk for lk in amap.links if lk.from_ in nodes and lk.to in nodes)
-    analogies = {a: an for a, an in amap.analogies.items() if an.then in nodes and an.now in nodes}
-    return amap.model_copy(update={"nodes": nodes, "links": links, "analogies": analogies})
-
-
-def _fit_slide(shown: Map, depth: int, fit: int) -> Map:
-    """Fold the lowest level's side branches until the slide's cards fit."""
-    lowest = {n for n, d in shown.walk() if d == depth and d > 0}
-    for keep in ({Kind.CLAIM, Kind.REBUTTAL}, {Kind.CLAIM}):
-        if len(shown.nodes) <= fit:
-            break
-        shown = _without(shown, {n for n in lowest if shown.nodes[n].kind not in keep})
-        lowest &= set(shown.nodes)
-    return shown
-
-
 def _submap(amap: Map, options: ExportOptions, depth: int | None) -> Map:
     if options.focus is None and depth is None and options.era is None and options.tag is None:
         return amap  # the whole map: no need to copy it
     return submap(amap, focus=options.focus, depth=depth, era=options.era, tag=options.tag)
 
 
+def _kept(amap: Map, keep: set[str]) -> Map:
+    """The map with only the nodes `keep` (each with its parent), links and analogies among them."""
+    nodes = {n: node for n, node in amap.nodes.items() if n in keep}
+    links = tuple(lk for lk in amap.links if lk.from_ in nodes and lk.to in nodes)
+    analogies = {a: an for a, an in amap.analogies.items() if an.then in nodes and an.now in nodes}
+    return amap.model_copy(update={"nodes": nodes, "links": links, "analogies": analogies})
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def _slide(amap: Map, options: ExportOptions, slide: str) -> tuple[Map, str | None]:
-    """The deepest view that fits one slide, folding the lowest level's side branches.
+    """The cards that fit one slide, ranked by `fit.fit_cards`.
 
     Returns the view and a note for the user when it leaves part of the map out.
     """
-    fit = SLIDE_FIT[slide]
+    from argmap.export.fit import fit_cards
+    from argmap.export.rows import SLIDE_GRID, drawn_lanes
+
     whole = _submap(amap, options, None)
-    if len(whole.nodes) <= fit:
+    fit = fit_cards(whole, drawn_lanes(amap), SLIDE_GRID[slide], SLIDE_FIT[slide])
+    if len(fit.nodes) == len(whole.nodes):
         return whole, None
-    deepest = max((d for _, d in whole.walk()), default=0)
-    best = _fit_slide(_submap(amap, options, 1), 1, fit)
-    depth = 1
-    for candidate in range(2, deepest + 1):
-        shown = _fit_slide(_submap(amap, options, candidate), candidate, fit)
-        if len(shown.nodes) > fit:
-            break
-        best, depth = shown, candidate
+    shown = _kept(whole, set(fit.nodes))
+    claims = sum(1 for node in shown.nodes.values() if node.kind is Kind.CLAIM) - fit.tops
+    parts = ["the bottom line" if whole.bottom_lines() else _count(fit.tops, "top", "tops")]
+    parts.append(_count(claims, "claim", "claims"))
+    if fit.analogies:
+        parts.append(_count(fit.analogies, "analogy", "analogies"))
+    if fit.objections:
+        parts.append(_count(fit.objections, "objection", "objections") + " to it")
+    listed = ", ".join(parts[:-1]) + " and " + parts[-1]
     note = (
-        f"the {slide} slide shows the top {depth + 1} levels of the map, side branches"
-        " folded into '+N more below', so that its text stays readable; use --depth N to"
-        " choose, --focus ID for backup slides, or --storyboard to reveal it step by step"
+        f"the {slide} slide shows {len(shown.nodes)} of {len(whole.nodes)} cards ({listed}),"
+        " the rest folded into '+N more below' so that its text stays readable; use"
+        " --depth N to choose, --focus ID for backup slides, or --storyboard to reveal"
+        " it step by step"
     )
-    return best, note
+    return shown, note
 
 
 def select(amap: Map, options: ExportOptions) -> View:
