@@ -47,9 +47,15 @@ def drive(path: Path, script: Script, **options: Any) -> ArgmapApp:
 
 
 async def settle(app: ArgmapApp, pilot: Pilot[int]) -> None:
-    """Let messages, screens and workers finish."""
+    """Let messages, screens and background workers finish.
+
+    Workers of the `file` group may be waiting for an answer in a dialog, so they
+    are not waited for.
+    """
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    background = [w for w in app.workers if w.group != "file"]
+    if background:  # an empty list would mean every worker
+        await app.workers.wait_for_complete(background)
     await pilot.pause()
 
 

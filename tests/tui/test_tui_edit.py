@@ -77,7 +77,7 @@ def test_claim_under_evidence_is_refused_before_the_form(map_path: Path) -> None
         await pilot.press("c")
         await settle(app, pilot)
         assert not isinstance(app.screen, NodeForm)
-        messages = [n.message for n in app._notifications]
+        messages = app.said
         assert any("cannot hold a claim" in m for m in messages), messages
 
     app = drive(map_path, script)
@@ -177,7 +177,7 @@ def test_cut_and_paste_reparents_and_refuses_a_cycle(map_path: Path) -> None:
         await pilot.press("p")  # under its own descendant: a cycle
         await settle(app, pilot)
         assert app.doc.map.nodes["un-exclusion"].parent == "bluf"
-        assert any("cycle" in n.message for n in app._notifications)
+        assert any("cycle" in m for m in app.said)
         await select(app, pilot, "nixon-opening")
         await pilot.press("p")
         await settle(app, pilot)

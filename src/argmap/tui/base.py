@@ -24,8 +24,9 @@ from argmap.tui.widgets.node_detail import NodeDetail
 
 AUTOSAVE_DELAY = 2.0
 # Findings on maps up to this size are computed at once; bigger maps use a thread.
-SYNC_FINDINGS_NODES = 2000
-FINDINGS_DELAY = 0.3
+SYNC_FINDINGS_NODES = 300
+# Lint of 10,000 nodes takes over a second of CPU in its thread: wait for a pause in typing.
+FINDINGS_DELAY = 1.5
 
 Severity = Literal["information", "warning", "error"]
 
@@ -52,6 +53,7 @@ class EditorBase(App[int]):
         self.items: list[findings.Item] = []
         self.cut_id: str | None = None
         self.search_query = ""
+        self.said: list[str] = []  # every notification, oldest first
         self.recovery_lock = threading.Lock()
         self.widgets = (MapTree(id="tree"), NodeDetail(id="detail"), FindingsPanel(id="findings"))
         self._autosave_timer: Timer | None = None
@@ -87,6 +89,7 @@ class EditorBase(App[int]):
 
     def say(self, message: str, severity: Severity = "information") -> None:
         """Notify the user; `message` is plain text (it may hold brackets)."""
+        self.said.append(message)
         self.notify(message, severity=severity, markup=False)
 
     def refuse_read_only(self) -> bool:

@@ -168,18 +168,18 @@ class AnalogyForm(FormScreen[tuple[str, Analogy]]):
         first = "#now" if self._initial.get("then") and not self._initial.get("now") else "#then"
         self.query_one(first, Select).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         """Add a likeness or difference row, and put the cursor in it."""
         if event.button.id == "add-likeness":
             row = self._likeness_row("", None)
-            self.query_one("#likenesses").mount(row)
+            await self.query_one("#likenesses").mount(row)
         elif event.button.id == "add-difference":
             row = self._difference_row("", None)
-            self.query_one("#differences").mount(row)
+            await self.query_one("#differences").mount(row)
         else:
             return
         event.stop()
-        self.call_after_refresh(lambda: row.query_one(Input).focus())
+        row.query_one(Input).focus()
 
     def accept(self) -> tuple[str, Analogy]:
         """The analogy as filled in, validated and checked against the map."""

@@ -49,7 +49,8 @@ class ExportForm(FormScreen[ExportRequest]):
         self._eras = eras
         self._tags = list(tags)
         self._selected = selected
-        self._path_edited = False
+        # The file name the form filled in itself; a typed one is left alone.
+        self._auto_path = str(self._output("svg"))
 
     def fields(self) -> ComposeResult:
         """Format, theme, slide; then the view; then the file."""
@@ -77,7 +78,7 @@ class ExportForm(FormScreen[ExportRequest]):
         if self._selected is not None:
             yield Checkbox(f"Only the selected node ({self._selected}) and below", id="focus")
         yield Checkbox("Legend", True, id="legend")
-        yield from labelled("File", Input(str(self._output("svg")), id="path"))
+        yield from labelled("File", Input(self._auto_path, id="path"))
 
     def on_mount(self) -> None:
         """Start at the format."""
@@ -88,13 +89,11 @@ class ExportForm(FormScreen[ExportRequest]):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """A new format changes the file's extension, unless the file was typed."""
-        if event.select.id == "format" and isinstance(event.value, str) and not self._path_edited:
-            self.query_one("#path", Input).value = str(self._output(event.value))
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        """Remember that the file name was typed, so the format no longer changes it."""
-        if event.input.id == "path" and event.value != str(self._output(self.choice_of("#format"))):
-            self._path_edited = True
+        if event.select.id != "format" or not isinstance(event.value, str):
+            return
+        path = self.query_one("#path", Input)
+        if path.value == self._auto_path:
+            self._auto_path = path.value = str(self._output(event.value))
 
     def accept(self) -> ExportRequest:
         """The request, with options checked by the export package."""

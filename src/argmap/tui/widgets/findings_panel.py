@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from argmap.tui.findings import Item
 from argmap.tui.labels import MARK_STYLE
 
-MAX_SHOWN = 500
+MAX_SHOWN = 100
 
 
 class FindingsPanel(OptionList):
@@ -58,7 +58,7 @@ class FindingsPanel(OptionList):
 
 
 def _prompt(item: Item) -> Text:
-    text = Text(no_wrap=False)
+    text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{item.severity.value:<7} ", style=MARK_STYLE[item.severity])
     text.append(f"{item.code} ", style="bold")
     text.append(f"{item.where}: ", style="dim")

@@ -51,6 +51,16 @@ class MapTree(Tree[str]):
         node = self.cursor_node
         return node.data if node is not None else None
 
+    def label_of(self, node_id: str) -> str | None:
+        """The plain text of the node's label, if the node is built in the tree."""
+        tree_node = self._by_id.get(node_id)
+        return None if tree_node is None else str(tree_node.label)
+
+    @property
+    def built(self) -> int:
+        """How many map nodes have a tree node (the tree is built lazily)."""
+        return len(self._by_id)
+
     def shown_ids(self) -> list[str]:
         """Ids of the nodes on the tree's lines, top to bottom (expanded parts only)."""
         out: list[str] = []
@@ -170,7 +180,7 @@ class MapTree(Tree[str]):
         self._map = new
         self._visible = visible
         changed = _changed_ids(old, new)
-        for parent_id in self._changed_parents(old, old_visible, new, visible):
+        for parent_id in self._changed_parents(old, old_visible, new, visible, changed):
             self._refresh_parent(new, parent_id)
         relabel = set(changed) | set(touched)
         for node_id in changed:
@@ -190,9 +200,16 @@ class MapTree(Tree[str]):
             self._rebuild_children(holder, parent_id)
 
     def _changed_parents(
-        self, old: Map, old_visible: set[str] | None, new: Map, visible: set[str] | None
+        self,
+        old: Map,
+        old_visible: set[str] | None,
+        new: Map,
+        visible: set[str] | None,
+        changed: list[str],
     ) -> list[str | None]:
-        candidates: set[str | None] = {None, *old.nodes, *new.nodes}
+        candidates = _candidate_parents(old, new, changed)
+        if old_visible is not None or visible is not None:
+            candidates = {None, *old.nodes, *new.nodes}  # a filtered view: check them all
         out: list[str | None] = []
         for parent_id in candidates:
             before = [c for c in old.children(parent_id) if old_visible is None or c in old_visible]
@@ -242,6 +259,38 @@ class MapTree(Tree[str]):
     def expanded_ids(self) -> Collection[str]:
         """Ids of the expanded nodes (for tests and for keeping state)."""
         return [n for n, t in self._by_id.items() if t.is_expanded]
+
+
+def _candidate_parents(old: Map, new: Map, changed: list[str]) -> set[str | None]:
+    """Parents whose children may differ: those of changed nodes, and of reordered ones."""
+    out: set[str | None] = set()
+    for node_id in changed:
+        for amap in (old, new):
+            node = amap.nodes.get(node_id)
+            if node is not None:
+                out.add(node.parent)
+                out.add(node_id)
+    old_keys, new_keys = list(old.nodes), list(new.nodes)
+    if old_keys != new_keys:
+        # Sibling moves keep every node object and only reorder the dict: look at the
+        # parents of the nodes in the stretch that differs.
+        first, end_old, end_new = _differing_span(old_keys, new_keys)
+        out.update(old.nodes[n].parent for n in old_keys[first:end_old])
+        out.update(new.nodes[n].parent for n in new_keys[first:end_new])
+    return out
+
+
+def _differing_span(a: list[str], b: list[str]) -> tuple[int, int, int]:
+    """(start, end in a, end in b) of the part where two lists differ."""
+    start = 0
+    limit = min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    end_a, end_b = len(a), len(b)
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a -= 1
+        end_b -= 1
+    return start, end_a, end_b
 
 
 def _changed_ids(old: Map, new: Map) -> list[str]:

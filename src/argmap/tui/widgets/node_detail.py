@@ -164,8 +164,31 @@ def render_detail(amap: Map, node_id: str, findings: Sequence[Item] = ()) -> Ren
     return Group(*parts)
 
 
+def detail_key(amap: Map, node_id: str, findings: Sequence[Item]) -> tuple[object, ...]:
+    """Everything `render_detail` reads: when it is unchanged, so is the pane."""
+    node = amap.nodes[node_id]
+    parent = amap.nodes.get(node.parent) if node.parent else None
+    analogies = [(a, amap.analogies[a]) for a in amap.analogies_of(node_id)]
+    ends = [amap.nodes.get(e) for _, a in analogies for e in (a.then, a.now)]
+    return (
+        node_id,
+        node,
+        parent,
+        amap.effective_era(node_id),
+        amap.eras,
+        tuple(amap.nodes[c] for c in amap.children(node_id)),
+        amap.sources.get(node.source) if node.source else None,
+        tuple(analogies),
+        tuple(ends),
+        tuple(amap.links_of(node_id)),
+        tuple(i for i in findings if i.concerns(amap, node_id)),
+    )
+
+
 class NodeDetail(VerticalScroll):
     """The right-hand pane: what the cursor is on, in full."""
+
+    _shown: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         """One static body, replaced on each show."""
@@ -175,6 +198,12 @@ class NodeDetail(VerticalScroll):
         """Show `node_id` of `amap` (None: a hint on what to do)."""
         body = self.query_one("#detail-body", Static)
         if node_id is None or node_id not in amap.nodes:
+            self._shown = None
             body.update(Text("Empty map: press c to add a claim, ? for help.", style="dim"))
             return
-        body.update(render_detail(amap, node_id, findings))
+        # Redrawing the pane costs a layout of the screen: skip it when nothing changed.
+        key = detail_key(amap, node_id, findings)
+        if key != self._shown:
+            self._shown = key
+            body.update(render_detail(amap, node_id, findings))
+            self.scroll_home(animate=False)

@@ -1,0 +1,154 @@
+"""The editor's parts without a screen: document history, search, filter, labels, findings,
+keys; and the lazy tree on a large map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.pilot import Pilot
+
+from argmap import ops, store
+from argmap.model import Era, Kind, Map, Node, Severity
+from argmap.tui import findings
+from argmap.tui.app import ArgmapApp
+from argmap.tui.document import Document
+from argmap.tui.keys import KEYS
+from argmap.tui.labels import node_label
+from argmap.tui.search import Filter, all_tags, matches, visible_ids
+
+from .conftest import drive, select, settle
+
+
+def _claim(text: str, parent: str | None = None) -> Node:
+    return Node(kind=Kind.CLAIM, text=text, parent=parent)
+
+
+def test_document_keeps_more_than_a_hundred_undo_levels(small_map: Map) -> None:
+    doc = Document(small_map, Path("x.yaml"), None)
+    maps = [small_map]
+    for i in range(150):
+        new = ops.add_node(doc.map, f"c-{i}", _claim(f"claim {i}", "bluf"))
+        doc.apply(new, f"add c-{i}", focus_before=None, focus_after=f"c-{i}")
+        maps.append(new)
+    assert doc.dirty
+    for i in range(150):
+        step = doc.undo()
+        assert step is not None and step.focus_after == f"c-{149 - i}"
+        assert doc.map is maps[149 - i]
+    assert doc.undo() is None
+    assert not doc.dirty  # back to the very map that was loaded
+    doc.redo()
+    assert doc.map is maps[1]
+
+
+def test_document_new_edit_clears_redo_and_save_marks_clean(small_map: Map) -> None:
+    doc = Document(small_map, Path("x.yaml"), None)
+    first = ops.add_node(small_map, "c-1", _claim("one"))
+    doc.apply(first, "add", focus_before=None, focus_after="c-1")
+    doc.undo()
+    doc.apply(
+        ops.add_node(small_map, "c-2", _claim("two")), "add", focus_before=None, focus_after=None
+    )
+    assert not doc.can_redo
+    revision = doc.revision
+    doc.mark_saved(store.Fingerprint(0, 0, "x"))
+    assert not doc.dirty and doc.saved_revision == revision
+    doc.undo()
+    assert doc.dirty  # the file now holds the undone edit
+
+
+def test_search_matches_text_ids_tags_and_notes_in_tree_order(small_map: Map) -> None:
+    assert matches(small_map, "MOSCOW") == ["bluf", "un-exclusion", "uc-sponsor-1963"]
+    assert matches(small_map, "bottom-line") == ["bluf"]
+    assert matches(small_map, "ev-ilm") == ["ev-ilm-1972"]
+    assert matches(small_map, "  ") == []
+    assert matches(small_map, "moscow", visible={"bluf"}) == ["bluf"]
+
+
+def test_filter_keeps_matches_their_ancestors_and_pinned_nodes(small_map: Map) -> None:
+    assert visible_ids(small_map, Filter()) is None
+    shown = visible_ids(small_map, Filter(kind=Kind.REBUTTAL))
+    assert shown == {"bluf", "un-exclusion", "rb-soviet-support", "uc-sponsor-1963"}
+    shown = visible_ids(small_map, Filter(era=Era.THEN, kind=Kind.CLAIM), pinned={"bluf"})
+    assert shown == {"bluf", "un-exclusion", "nixon-opening"}
+    assert visible_ids(small_map, Filter(tag="bottom-line")) == {"bluf"}
+    assert Filter(kind=Kind.CLAIM, tag="x").describe() == "kind=claim tag=x"
+    assert all_tags(small_map) == ["bottom-line"]
+
+
+def test_labels_are_text_so_brackets_survive(small_map: Map) -> None:
+    tricky = "Costs [rose] 5% — see [/] note [bold]"
+    amap = ops.update_node(small_map, "nixon-opening", text=tricky)
+    label = node_label(amap, "nixon-opening", Severity.WARNING)
+    assert isinstance(label, Text)
+    assert label.plain == f"! ◆ then {tricky} ⇄1"
+    bluf = node_label(small_map, "bluf").plain
+    assert bluf.startswith("★ now A warmer US posture")
+    assert "unlikely (20–45%)" in bluf and "moderate confidence" in bluf
+    assert node_label(small_map, "uc-sponsor-1963").plain.startswith("↯ ")
+    assert "?2" in node_label(small_map, "ev-ilm-1972").plain  # Admiralty grade, unrated source
+
+
+def test_findings_hold_lint_and_broken_rules_and_point_at_nodes(small_map: Map) -> None:
+    items = findings.collect(small_map)
+    assert items and all(i.code.startswith("ARG") for i in items)
+    ranks = [findings.SEVERITY_RANK[i.severity] for i in items]
+    assert ranks == sorted(ranks)
+    about_analogy = [i for i in items if i.analogy_id == "nixon-reverse"]
+    for item in about_analogy:
+        assert item.node_id == "nixon-opening"
+        assert item.concerns(small_map, "bluf")
+    broken = small_map.model_copy(
+        update={"nodes": {**small_map.nodes, "x": _claim("orphan", "missing")}}
+    )
+    invalid = [i for i in findings.collect(broken) if i.code == "invalid"]
+    assert [(i.node_id, i.severity) for i in invalid] == [("x", Severity.ERROR)]
+    assert findings.marks(invalid) == {"x": Severity.ERROR}
+
+
+def test_keys_cover_the_issue_and_are_unique() -> None:
+    asked = "c e r u a i s enter delete ctrl+up ctrl+down x p ctrl+z ctrl+y ctrl+s slash n N f q"
+    keys = [k.key for k in KEYS]
+    assert set(asked.split()) <= set(keys)
+    assert "question_mark" in keys
+    assert len(keys) == len(set(keys))
+    assert len({k.id for k in KEYS}) == len(KEYS)
+
+
+def _big_map(size: int) -> Map:
+    """A wide, deep map: 10 roots, each a chain of claims with evidence hanging off."""
+    nodes: dict[str, Node] = {}
+    per_root = size // 10
+    for r in range(10):
+        parent = f"r{r}"
+        nodes[parent] = _claim(f"root {r}")
+        for i in range(per_root // 2 - 1):
+            child = f"r{r}-c{i}"
+            nodes[child] = _claim(f"claim {r}.{i}", parent)
+            nodes[f"r{r}-e{i}"] = Node(kind=Kind.EVIDENCE, text=f"ev {r}.{i}", parent=parent)
+            parent = child
+    return Map(title="big", nodes=nodes)
+
+
+def test_a_large_map_is_built_lazily_and_updated_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    big = _big_map(3000)
+    store.save(big, path)
+
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        tree = app.map_tree
+        assert tree.built < len(big.nodes) // 4
+        await select(app, pilot, "r3-c40")  # deep: its path is built on demand
+        built = tree.built
+        await pilot.press("delete", "y")
+        await settle(app, pilot)
+        assert "r3-c40" not in app.doc.map.nodes
+        assert tree.built < built  # the subtree left the tree; nothing else was rebuilt
+        shown = tree.shown_ids()
+        assert "r3-e40" in shown and "r3-e41" not in app.doc.map.nodes
+        await pilot.press("ctrl+z")
+        await settle(app, pilot)
+        assert app.selected == "r3-c40"
+
+    drive(path, script)
