@@ -86,6 +86,10 @@ def test_bundled_16x9_context_claim_sits_beside_the_bottom_line() -> None:
     assert "balance_now" in top_rank
     flat = [a for t, h, a in dot_edges(source) if (t, h) == (ids["ctx-then"], ids["bluf"])]
     assert flat == ["arrowhead=normal dir=forward"]
+    # Invisible pulls from the bottom line to the context claim's first row centre it.
+    pulls = {h for t, h, a in dot_edges(source) if t == ids["bluf"] and a == "style=invis"}
+    children = {ids[n] for n in _bundled().children("ctx-then") if n in ids}
+    assert pulls and pulls <= children
     # Outside the then lane's box, whose cards all sit in rows below it.
     then_lane = source.split("subgraph cluster_then {")[1].split("subgraph cluster_now {")[0]
     assert ids["ctx-then"] + " [" not in then_lane and ids["f-intl"] + " [" in then_lane

@@ -3,7 +3,8 @@
 Nodes get synthetic ids (`n0`, `n1`, … in walk order) because a `:` in an id would
 become a port. Every piece of user text goes through `text.esc` into HTML-like labels.
 Layout: the title heads an outer cluster; the `then` and `now` lanes are clusters
-inside it, `then` on the left; the legend is the graph's label, below the drawing.
+inside it, `then` on the left; the legend sits beside the bottom line on the top
+rank, or, on a slide, at its foot. Slides pack their cards into rows (`rows`).
 """
 
 from __future__ import annotations
@@ -248,6 +249,23 @@ def _declare_nodes(body: graphviz.Digraph, build: Build, card_style: CardStyle) 
 _SIDES = (("left", "then"), ("right", "now"))
 
 
+def _balance(build: Build) -> list[Edge]:
+    """Invisible edges from the bottom line to the first row under the card beside it.
+
+    The bottom line's own cards pull it over their lane; these pull it back toward
+    the middle of the slide.
+    """
+    if not build.heads:
+        return []
+    root = build.view.map.roots()[0]
+    return [
+        (build.ids[root], build.ids[child], {"style": "invis"})
+        for head in build.heads
+        for child in build.view.map.children(head)
+        if build.rows.get(child) == 1
+    ]
+
+
 def _top_order(build: Build, top: graphviz.Digraph, anchors: list[str]) -> list[str]:
     """The top rank's left-to-right order, declaring its cards beside the bottom line.
 
@@ -340,6 +358,7 @@ def build_digraph(view: View, options: ExportOptions, theme: Theme) -> graphviz.
     card_style = CardStyle(width=SLIDE_WRAP, narrow_badges=True) if build.slide else CardStyle(WRAP)
     _declare_nodes(body, build, card_style)
     edges: list[Edge] = [*tree_edges(build), *analogy_edges(build), *link_edges(build)]
+    edges += _balance(build)
     _top_rank(body, build, legend=options.legend and bool(view.map.nodes))
     if build.slide and options.legend and view.map.nodes:
         # At the foot of a slide, as wide as it is: beside the bottom line it would

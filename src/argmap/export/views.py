@@ -9,9 +9,9 @@ from argmap.errors import UsageError, did_you_mean
 from argmap.export.options import ExportOptions
 from argmap.model import Kind, Map, submap
 
-# Cards that fit one slide with text of about 10 pt (DOMAIN §8: about 12–15 a slide,
-# checked on the bundled map at 1920 × 1080); `fit.fit_cards` ranks which ones.
-SLIDE_FIT = {"16:9": 12, "4:3": 12}
+# The most cards a slide shows (DOMAIN §8: about 12–15 a slide); its grid of rows
+# and columns (`rows.SLIDE_GRID`) may hold fewer. `fit.fit_cards` ranks which ones.
+SLIDE_FIT = {"16:9": 15, "4:3": 12}
 
 
 @dataclass(frozen=True)
@@ -106,8 +106,8 @@ def _slide(amap: Map, options: ExportOptions, slide: str) -> tuple[Map, str | No
 def select(amap: Map, options: ExportOptions) -> View:
     """The view the options ask for.
 
-    On a slide with no `--depth`, a map too big to read on one slide is cut to the
-    levels that fit, and a note says so.
+    On a slide with no `--depth`, a map too big to read on one slide keeps the cards
+    `fit.fit_cards` ranks first, and a note says so.
 
     Raises:
         UsageError: `focus` names no node, or the view would be empty.
