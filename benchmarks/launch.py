@@ -30,6 +30,7 @@ def main() -> int:
         "start": start,
         "seconds": seconds,
         "peak_kb": usage.ru_maxrss,
+        "cpu": usage.ru_utime + usage.ru_stime,
         "code": os.waitstatus_to_exitcode(status),
     }
     Path(result_path).write_text(json.dumps(result), encoding="utf-8")

@@ -25,6 +25,7 @@ class Run:
     code: int
     stderr: str
     stdout: str = ""
+    cpu: float = 0.0  # user + system seconds of the command itself
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Measured:
     """The runs of one benchmark row, or why there are none."""
 
     times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     peak_kb: int = 0
     skipped: str = ""  # "not available yet: ..." or "error: ..."
     extra: dict[str, float] = field(default_factory=dict)
@@ -91,6 +93,7 @@ def run_process(
         result["code"],
         stderr,
         "".join(line for line, _ in arrivals),
+        result["cpu"],
     )
 
 
@@ -121,5 +124,6 @@ def measure(
         if run.code not in ok:
             return Measured(skipped=why_failed(run))
         result.times.append(run.seconds)
+        result.cpu.append(run.cpu)
         result.peak_kb = max(result.peak_kb, run.peak_kb)
     return result

@@ -66,6 +66,7 @@ class Row:
     name: str
     nodes: int
     figure: str = ""  # the median, formatted
+    cpu: str = ""  # median CPU time of the process: near the wall time on an idle machine
     peak: str = ""
     budget: str = ""
     result: str = ""
@@ -104,6 +105,7 @@ def timed_row(name: str, nodes: int, measured: Measured) -> Row:
         name,
         nodes,
         seconds(measured.median),
+        seconds(statistics.median(measured.cpu)),
         f"{measured.peak_kb / MB:.0f} MB",
         budget,
         result,
@@ -233,7 +235,9 @@ def tui_rows(size: int, path: Path, runs: int) -> list[Row]:
     first = statistics.median(firsts)
     budget, result = verdict(first, BUDGETS[("TUI first screen", size)])
     note = f"{runs} runs, headless; findings (lint) ready at {seconds(statistics.median(ready))}"
-    rows = [Row(names[0], size, seconds(first), f"{peak / MB:.0f} MB", budget, result, note)]
+    peak_text = f"{peak / MB:.0f} MB"
+    rows = [Row(names[0], size, seconds(first), peak=peak_text, budget=budget, result=result)]
+    rows[0].note = note
     for name, group in ((names[1], [k for k in keys if k not in EDIT_KEYS]), (names[2], EDIT_KEYS)):
         times = [t for key in group for t in keys.get(key, [])]
         if not times:
@@ -243,7 +247,7 @@ def tui_rows(size: int, path: Path, runs: int) -> list[Row]:
         per_key = {key: statistics.median(keys[key]) for key in group if key in keys}
         detail = ", ".join(f"{k} {v * 1000:.0f}" for k, v in sorted(per_key.items()))
         note = f"{len(times)} presses; max {seconds(max(times))}; medians in ms: {detail}"
-        rows.append(Row(name, size, seconds(value), "", budget, result, note))
+        rows.append(Row(name, size, seconds(value), budget=budget, result=result, note=note))
     if stall > 0.05:
         rows[-1].note += f"; UI busy up to {seconds(stall)} between keys"
     return rows
@@ -251,12 +255,13 @@ def tui_rows(size: int, path: Path, runs: int) -> list[Row]:
 
 def render(rows: list[Row], header: str) -> str:
     """The table as aligned text."""
-    heads = Row("benchmark", 0, "median", "peak RSS", "budget", "result", "note")
+    heads = Row("benchmark", 0, "median", "CPU", "peak RSS", "budget", "result", "note")
     cells = [
         [
             r.name,
             "nodes" if r is heads else f"{r.nodes:,}",
             r.figure,
+            r.cpu,
             r.peak,
             r.budget,
             r.result,
@@ -264,14 +269,14 @@ def render(rows: list[Row], header: str) -> str:
         ]
         for r in [heads, *rows]
     ]
-    widths = [max(len(row[i]) for row in cells) for i in range(6)]
+    widths = [max(len(row[i]) for row in cells) for i in range(7)]
     lines = [header, ""]
     for i, row in enumerate(cells):
         parts = [row[0].ljust(widths[0]), row[1].rjust(widths[1])]
-        parts += [cell.rjust(w) for cell, w in zip(row[2:6], widths[2:6], strict=True)]
-        lines.append("  ".join(parts) + ("  " + row[6] if row[6] else ""))
+        parts += [cell.rjust(w) for cell, w in zip(row[2:7], widths[2:7], strict=True)]
+        lines.append("  ".join(parts) + ("  " + row[7] if row[7] else ""))
         if i == 0:
-            lines.append("-" * (sum(widths) + 2 * 6 + 4))
+            lines.append("-" * (sum(widths) + 2 * 7 + 4))
     return "\n".join(lines)
 
 
@@ -327,7 +332,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += tui_rows(10_000, maps[10_000][0], min(runs, 3))
     header = (
         f"argmap benchmarks: {machine()}\n"
-        f"median of {runs} runs after a warm-up; whole processes; peak RSS per process"
+        f"median of {runs} runs after a warm-up; whole processes (wall time; CPU = user +"
+        " system time of the process); peak RSS per process"
     )
     print(render(rows, header))
     notes = [
