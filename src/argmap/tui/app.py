@@ -58,7 +58,7 @@ class ArgmapApp(EditActions, FileActions, ViewActions, ExportActions):
             yield self.map_tree
             yield self.detail
         yield self.panel
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Show the map, put the cursor on its first node, and raise any notices."""

@@ -11,7 +11,7 @@ from rich.text import Text
 from argmap.model import Era, Kind, Map, Role, Severity
 from argmap.summary import badges, shorten
 
-TEXT_WIDTH = 64
+TEXT_WIDTH = 56
 
 ICON: dict[Kind, str] = {
     Kind.CLAIM: "◆",

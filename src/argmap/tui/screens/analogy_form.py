@@ -7,9 +7,10 @@ from collections.abc import Callable, Collection, Mapping
 from enum import Enum
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select, Static
 
 from argmap.model import (
     ID_PATTERN,
@@ -38,7 +39,7 @@ QUESTION_FIELDS = {
 def claims_of_era(amap: Map, era: Era) -> list[tuple[Any, str]]:
     """Select options for the claims of one era, in tree order."""
     found = [
-        (f"{shorten(amap.nodes[n].text, 60)}  [{n}]", n)
+        (f"{shorten(amap.nodes[n].text, 44)}  [{shorten(n, 16)}]", n)
         for n, _ in amap.walk()
         if amap.nodes[n].kind is Kind.CLAIM and amap.effective_era(n) is era
     ]
@@ -57,14 +58,15 @@ class ItemRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         """Text, select, remove."""
-        yield Input(self._text, classes="item-text", placeholder="text")
+        yield Input(self._text, classes="item-text", placeholder="text", compact=True)
         yield Select(
             self._choices,
             value=Select.NULL if self._value is None else self._value,
             prompt=self._prompt,
             classes="item-choice",
+            compact=True,
         )
-        yield Button("✕", classes="item-remove", tooltip="Remove this row")
+        yield Button("✕", classes="item-remove", tooltip="Remove this row", compact=True)
 
     def values(self) -> tuple[str, Any]:
         """The row's text and choice (None when blank)."""
@@ -109,16 +111,18 @@ class AnalogyForm(FormScreen[tuple[str, Analogy]]):
     def fields(self) -> ComposeResult:
         """Ends and bearing, then likenesses, differences and the four questions."""
         get = self._initial.get
+        then_claims = claims_of_era(self._map, Era.THEN)
+        now_claims = claims_of_era(self._map, Era.NOW)
         yield from labelled(
-            "Then: the historical claim",
-            Select(claims_of_era(self._map, Era.THEN), value=_opt(get("then")), id="then"),
+            "Then claim",
+            Select(then_claims, value=_opt(get("then")), prompt="(historical)", id="then"),
         )
         yield from labelled(
-            "Now: the present-day claim",
-            Select(claims_of_era(self._map, Era.NOW), value=_opt(get("now")), id="now"),
+            "Now claim",
+            Select(now_claims, value=_opt(get("now")), prompt="(present-day)", id="now"),
         )
         yield from labelled(
-            "How it bears on the present-day claim",
+            "Bears on now",
             Select(
                 options((b.value, b) for b in Bears),
                 value=get("bears") or Bears.SUPPORTS,
@@ -126,20 +130,24 @@ class AnalogyForm(FormScreen[tuple[str, Analogy]]):
                 id="bears",
             ),
         )
-        yield Label("Likenesses (what the cases share)", classes="field-label")
+        with Horizontal(classes="section"):
+            yield Label("Likenesses: what the cases share", classes="section-title")
+            yield Button("+ likeness", id="add-likeness", compact=True)
         with Vertical(id="likenesses"):
             for item in get("likenesses") or ():
                 yield self._likeness_row(item.get("text", ""), item.get("basis"))
-        yield Button("+ likeness", id="add-likeness")
-        yield Label("Differences (and how much each undermines it)", classes="field-label")
+        with Horizontal(classes="section"):
+            yield Label("Differences: how much each undermines it", classes="section-title")
+            yield Button("+ difference", id="add-difference", compact=True)
         with Vertical(id="differences"):
             for item in get("differences") or ():
                 yield self._difference_row(item.get("text", ""), item.get("weight"))
-        yield Button("+ difference", id="add-difference")
+        yield Label("Critical questions (Walton)", classes="section-title")
         questions = get("questions") or {}
         for key, question in CRITICAL_QUESTIONS.items():
+            yield Static(Text(question), classes="question-text")
             yield from labelled(
-                question,
+                key.replace("-", " ").capitalize(),
                 Select(
                     options((QUESTION_STATE[s], s) for s in QuestionState),
                     value=questions.get(key)
@@ -151,7 +159,7 @@ class AnalogyForm(FormScreen[tuple[str, Analogy]]):
             )
         yield from labelled("Note", Input(get("note") or "", id="note"))
         if self._analogy_id is None:
-            yield from labelled("Id (blank: automatic)", Input("", id="analogy-id"))
+            yield from labelled("Id", Input("", placeholder="blank: automatic", id="analogy-id"))
 
     @staticmethod
     def _likeness_row(text: str, basis: Any) -> ItemRow:

@@ -53,6 +53,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(INTRO), classes="help-intro")
             yield Static(help_table())
 
+    def on_mount(self) -> None:
+        """Focus the text so that the arrow keys and page keys scroll it."""
+        self.query_one(VerticalScroll).focus()
+
     def action_close(self) -> None:
         """Back to the map."""
         self.dismiss(None)

@@ -70,6 +70,7 @@ def kind_fields(
             Select(
                 options((c.value, c) for c in Confidence),
                 value=_opt(get("confidence")),
+                prompt="(low, moderate, high)",
                 id="confidence",
             ),
         )
@@ -114,6 +115,7 @@ def kind_fields(
             Select(
                 options((INDICATOR_STATUS[s], s) for s in IndicatorStatus),
                 value=_opt(get("status")),
+                prompt="(not yet judged)",
                 id="status",
             ),
         )

@@ -134,5 +134,6 @@ class NodeForm(FormScreen[Node]):
             select = self.query_one("#source", Select)
             select.set_options(source_options(self._sources))
             select.value = source_id
+            self.query_one("#locator", Input).focus()  # the next thing evidence needs
 
         self.app.push_screen(SourceForm("New source", None, {}, taken=set(self._sources)), added)

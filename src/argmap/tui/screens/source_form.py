@@ -15,11 +15,13 @@ from argmap.tradecraft import RELIABILITY
 from argmap.tui.screens.form import FormError, FormScreen, labelled, options
 
 
-def suggest_id(author: str | None, date: str | None, taken: Collection[str]) -> str:
-    """An id such as `mitter-2025` from the author's surname and the year."""
-    surname = (author or "").split(",")[0].split()[-1:] or ["source"]
+def suggest_id(
+    author: str | None, date: str | None, taken: Collection[str], title: str = ""
+) -> str:
+    """An id such as `mitter-2025`: the author's surname (or the title's first word) and year."""
+    words = (author or "").split(",")[0].split()[-1:] or title.split()[:1] or ["source"]
     year = re.findall(r"\d{4}", date or "")
-    base = re.sub(r"[^a-z0-9]+", "-", "-".join([surname[0], *year[:1]]).lower()).strip("-")
+    base = re.sub(r"[^a-z0-9]+", "-", "-".join([words[0], *year[:1]]).lower()).strip("-")
     base = base or "source"
     return base if base not in taken else free_id(taken, base)
 
@@ -85,7 +87,7 @@ class SourceForm(FormScreen[tuple[str, Source]]):
         source_id = self._source_id
         if source_id is None:
             source_id = self.text_of("#source-id") or suggest_id(
-                source.author, source.date, self._taken
+                source.author, source.date, self._taken, source.title
             )
             if not re.match(ID_PATTERN, source_id):
                 raise FormError(

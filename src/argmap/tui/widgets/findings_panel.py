@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -17,6 +19,10 @@ MAX_SHOWN = 100
 
 class FindingsPanel(OptionList):
     """Findings, worst first; the border title counts them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Go to its node", id="findings-go"),
+    ]
 
     class Jump(Message):
         """The user chose a finding about `node_id`."""
