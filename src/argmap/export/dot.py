@@ -167,7 +167,8 @@ def _junction_attrs(build: Build, node_id: str) -> dict[str, str]:
     }
 
 
-def _stagger(build: Build, lane_of: dict[str, Era | None]) -> dict[str, int]:
+def _extra_rows(build: Build, lane_of: dict[str, Era | None]) -> dict[str, int]:
+    """The `minlen` of edges longer than one row: a slide's packed rows, or staggered leaves."""
     if build.columns:
         cards = Cards.of_map(build.view.map)
         build.heads.update(lane_heads(cards, lane_of))
@@ -217,7 +218,7 @@ def _declare_nodes(body: graphviz.Digraph, build: Build, card_style: CardStyle) 
     build.ids.update((node_id, f"n{i}") for i, node_id in enumerate(order))
     build.junctions.update(junction_parents(view.map))
     lane_of = drawn_lanes(view.full)
-    build.minlen.update(_stagger(build, lane_of))
+    build.minlen.update(_extra_rows(build, lane_of))
     # A card beside the bottom line is drawn outside its lane's box: Graphviz keeps
     # the left-to-right order of a rank only among cards of one cluster.
     lane_of.update(dict.fromkeys(build.heads))
