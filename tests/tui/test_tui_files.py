@@ -273,3 +273,18 @@ def test_save_as_moves_the_editor_to_the_new_file(map_path: Path) -> None:
     assert NEW.text in [n.text for n in store.load(target).map.nodes.values()]
     assert NEW.text not in map_path.read_text(encoding="utf-8")
     assert not app.doc.dirty
+
+
+def test_edit_command_reports_unusable_maps_without_starting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli import main
+
+    assert main(["edit", "--read-only", str(tmp_path / "none.yaml")]) == 2
+    assert "no such file; nothing to review" in capsys.readouterr().err
+    assert main(["edit", str(tmp_path / "no-dir" / "x.yaml")]) == 2
+    assert "no such directory" in capsys.readouterr().err
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("argmap: 1\ntitle: x\nnodes:\n  a: {kind: claim}\n", encoding="utf-8")
+    assert main(["edit", str(bad)]) == 1
+    assert "bad.yaml:4:3: nodes.a.text" in capsys.readouterr().err

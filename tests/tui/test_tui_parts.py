@@ -96,9 +96,11 @@ def test_findings_hold_lint_and_broken_rules_and_point_at_nodes(small_map: Map) 
     ranks = [findings.SEVERITY_RANK[i.severity] for i in items]
     assert ranks == sorted(ranks)
     about_analogy = [i for i in items if i.analogy_id == "nixon-reverse"]
+    assert about_analogy
+    shown = findings.by_node(small_map, items)
     for item in about_analogy:
         assert item.node_id == "nixon-opening"
-        assert item.concerns(small_map, "bluf")
+        assert item in shown["bluf"] and item in shown["nixon-opening"]
     broken = small_map.model_copy(
         update={"nodes": {**small_map.nodes, "x": _claim("orphan", "missing")}}
     )

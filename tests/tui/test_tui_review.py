@@ -283,7 +283,7 @@ def test_export_renders_in_a_worker_and_says_where(map_path: Path, tmp_path: Pat
         fill(app, path=str(out))
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert any(f"Exported {out}" in m for m in app.said)
+        assert any(f"Exported {out.resolve()}" in m for m in app.said)
 
     drive(map_path, script)
     assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
@@ -299,7 +299,7 @@ def test_export_markdown_without_graphviz(map_path: Path, tmp_path: Path) -> Non
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert app.export_cancel is None
-        assert any(f"Exported {out}" in m for m in app.said), app.said
+        assert any(f"Exported {out.resolve()}" in m for m in app.said), app.said
 
     drive(map_path, script)
     assert "A warmer US posture toward Russia" in out.read_text(encoding="utf-8")

@@ -51,6 +51,7 @@ class EditorBase(App[int]):
         self.view_ids: set[str] | None = None
         self.pinned: set[str] = set()
         self.items: list[findings.Item] = []
+        self.items_by_node: dict[str, list[findings.Item]] = {}
         self.cut_id: str | None = None
         self.search_query = ""
         self.said: list[str] = []  # every notification, oldest first
@@ -58,6 +59,7 @@ class EditorBase(App[int]):
         self.widgets = (MapTree(id="tree"), NodeDetail(id="detail"), FindingsPanel(id="findings"))
         self._autosave_timer: Timer | None = None
         self._findings_timer: Timer | None = None
+        self.export_cancel: threading.Event | None = None
 
     # ---- widgets ---------------------------------------------------------------
 
@@ -160,25 +162,27 @@ class EditorBase(App[int]):
 
     def show_detail(self) -> None:
         """Show the selected node in the detail pane."""
-        self.detail.show(self.doc.map, self.selected, self.items)
+        selected = self.selected
+        mine = self.items_by_node.get(selected, []) if selected else []
+        self.detail.show(self.doc.map, selected, mine)
 
     def show_all(self) -> None:
         """Rebuild the tree from scratch (on open, on reload, when the filter changes)."""
         self.view_ids = visible_ids(self.doc.map, self.filter, self.pinned)
         self.map_tree.show_map(self.doc.map, visible=self.view_ids)
         self.update_header()
-        self.schedule_findings()
+        self.schedule_findings(delay=0.05)  # just after the first paint
 
     # ---- findings ------------------------------------------------------------------
 
-    def schedule_findings(self) -> None:
-        """Recompute findings: at once on small maps, in a thread soon after on big ones."""
+    def schedule_findings(self, delay: float = FINDINGS_DELAY) -> None:
+        """Recompute findings: at once on small maps, in a thread after `delay` on big ones."""
         if len(self.doc.map.nodes) <= SYNC_FINDINGS_NODES:
             self.show_findings(self.doc.map, findings.collect(self.doc.map))
             return
         if self._findings_timer is not None:
             self._findings_timer.stop()
-        self._findings_timer = self.set_timer(FINDINGS_DELAY, self._findings_in_thread)
+        self._findings_timer = self.set_timer(delay, self._findings_in_thread)
 
     def _findings_in_thread(self) -> None:
         amap = self.doc.map
@@ -194,6 +198,7 @@ class EditorBase(App[int]):
         if amap is not self.doc.map:
             return
         self.items = items
+        self.items_by_node = findings.by_node(amap, items)
         self.panel.show_items(items)
         self.map_tree.set_marks(findings.marks(items))
         self.show_detail()

@@ -15,8 +15,6 @@ from argmap.tui.search import all_tags
 class ExportActions(EditorBase):
     """The export dialog and the worker that renders."""
 
-    export_cancel: threading.Event | None = None
-
     def action_export(self) -> None:
         """Choose a format, theme and view; render without freezing the editor."""
         if self.export_cancel is not None:
@@ -65,7 +63,7 @@ class ExportActions(EditorBase):
             message = f"Export failed: internal error: {type(error).__name__}: {error}"
             self.call_from_thread(self._export_done, message, "error")
             return
-        self.call_from_thread(self._export_done, f"Exported {path}", "information")
+        self.call_from_thread(self._export_done, f"Exported {path.resolve()}", "information")
 
     def _export_done(self, message: str, severity: str) -> None:
         self.export_cancel = None

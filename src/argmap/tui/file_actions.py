@@ -138,6 +138,8 @@ class FileActions(EditorBase):
         if not self.read_only and not self.recovery_kept:
             with self.recovery_lock:
                 store.remove_recovery(self.doc.path)
+        if self.export_cancel is not None:
+            self.export_cancel.set()  # stop Graphviz rather than wait for it
         self.exit(0)
 
     # ---- recovery ------------------------------------------------------------------

@@ -40,13 +40,6 @@ class Item:
     hint: str | None = None
     analogy_id: str | None = None
 
-    def concerns(self, amap: Map, node_id: str) -> bool:
-        """True when the finding is about `node_id` or an analogy touching it."""
-        if self.node_id == node_id:
-            return True
-        analogy = amap.analogies.get(self.analogy_id) if self.analogy_id else None
-        return analogy is not None and node_id in (analogy.then, analogy.now)
-
 
 def collect(amap: Map) -> list[Item]:
     """Every broken rule and lint finding for `amap`, worst first, then in map order."""
@@ -103,4 +96,18 @@ def marks(items: Iterable[Item]) -> dict[str, Severity]:
         old = out.get(item.node_id)
         if old is None or SEVERITY_RANK[item.severity] < SEVERITY_RANK[old]:
             out[item.node_id] = item.severity
+    return out
+
+
+def by_node(amap: Map, items: Iterable[Item]) -> dict[str, list[Item]]:
+    """The findings each node's detail shows: its own, and those of analogies touching it."""
+    out: dict[str, list[Item]] = {}
+    for item in items:
+        shown_on = {item.node_id}
+        analogy = amap.analogies.get(item.analogy_id) if item.analogy_id else None
+        if analogy is not None:
+            shown_on |= {analogy.then, analogy.now}
+        for node_id in shown_on:
+            if node_id is not None:
+                out.setdefault(node_id, []).append(item)
     return out

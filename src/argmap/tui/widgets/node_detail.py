@@ -142,7 +142,7 @@ def analogy_block(amap: Map, analogy_id: str, analogy: Analogy) -> RenderableTyp
 
 
 def render_detail(amap: Map, node_id: str, findings: Sequence[Item] = ()) -> RenderableType:
-    """Everything about `node_id`, as one renderable."""
+    """Everything about `node_id`, as one renderable; `findings` are those about it."""
     node = amap.nodes[node_id]
     title = Text()
     title.append(KIND_LABEL[node.kind], style=KIND_STYLE[node.kind])
@@ -150,7 +150,7 @@ def render_detail(amap: Map, node_id: str, findings: Sequence[Item] = ()) -> Ren
     if kind_name != node.kind.value:
         title.append(f" · {kind_name}")
     parts: list[RenderableType] = [title, Text(node.text), Text(), _fields(amap, node_id)]
-    mine = [i for i in findings if i.concerns(amap, node_id)]
+    mine = list(findings)
     if mine:
         parts.append(Text("\nFindings", style="bold"))
         for item in mine:
@@ -181,7 +181,7 @@ def detail_key(amap: Map, node_id: str, findings: Sequence[Item]) -> tuple[objec
         tuple(analogies),
         tuple(ends),
         tuple(amap.links_of(node_id)),
-        tuple(i for i in findings if i.concerns(amap, node_id)),
+        tuple(findings),
     )
 
 
@@ -195,7 +195,7 @@ class NodeDetail(VerticalScroll):
         yield Static(id="detail-body")
 
     def show(self, amap: Map, node_id: str | None, findings: Sequence[Item] = ()) -> None:
-        """Show `node_id` of `amap` (None: a hint on what to do)."""
+        """Show `node_id` of `amap` with the findings about it (None: a hint on what to do)."""
         body = self.query_one("#detail-body", Static)
         if node_id is None or node_id not in amap.nodes:
             self._shown = None
