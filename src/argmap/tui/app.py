@@ -111,9 +111,7 @@ def open_app(
             raise UnreadableError(f"{path}: no such file; nothing to review")
         if not path.parent.is_dir():
             raise UnreadableError(f"{path.parent}: no such directory; create it first")
-        from argmap.commands.new import default_title
-
-        store.save(ops.new_map(default_title(path)), path)
+        store.save(ops.new_map(_title_from(path)), path)
         notices.append(f"Created {path}: a new, empty map. Press c to add a claim.")
     loaded = store.load(path, max_bytes=max_bytes)
     recovered, notice = _read_recovery(path, loaded.map, max_bytes)
@@ -126,6 +124,12 @@ def open_app(
         notices=notices,
         autosave_delay=autosave_delay,
     )
+
+
+def _title_from(path: Path) -> str:
+    """A readable title from a file name: `china-arctic.yaml` -> `China arctic`."""
+    words = path.stem.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else "Untitled map"
 
 
 def _read_recovery(path: Path, amap: Map, max_bytes: int) -> tuple[Map | None, str | None]:

@@ -15,6 +15,7 @@ from textual.timer import Timer
 
 from argmap.errors import ArgmapError
 from argmap.model import Map
+from argmap.summary import shorten
 from argmap.tui import findings
 from argmap.tui.document import Document, Step
 from argmap.tui.search import Filter, visible_ids
@@ -159,6 +160,8 @@ class EditorBase(App[int]):
         if self.filter.active:
             parts.append(f"filter: {self.filter.describe()}")
         self.sub_title = " · ".join(parts)
+        question = self.doc.map.question
+        self.map_tree.border_title = shorten(question, 66) if question else "Map"
 
     def show_detail(self) -> None:
         """Show the selected node in the detail pane."""
