@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from argmap.errors import ArgmapError
-from argmap.export import IMAGE_FORMATS, LARGE_MAP_NODES, export_map
 from argmap.model import Map
 from argmap.tui.base import EditorBase
-from argmap.tui.screens.export_form import ExportForm, ExportRequest
 from argmap.tui.search import all_tags
+
+if TYPE_CHECKING:
+    from argmap.tui.screens.export_form import ExportRequest
+
+# The export package is imported when the dialog opens, not at start-up: opening a
+# big map has a budget of two seconds, and most sessions never export.
 
 
 class ExportActions(EditorBase):
@@ -20,11 +25,15 @@ class ExportActions(EditorBase):
         if self.export_cancel is not None:
             self.say("An export is already running: escape cancels it.", "warning")
             return
+        from argmap.tui.screens.export_form import ExportForm
+
         amap = self.doc.map
         form = ExportForm(self.doc.path, amap.eras, all_tags(amap), self.selected)
         self.push_screen(form, self._start_export)
 
     def _start_export(self, request: ExportRequest | None) -> None:
+        from argmap.export import IMAGE_FORMATS, LARGE_MAP_NODES
+
         if request is None:
             return
         amap = self.doc.map
@@ -47,6 +56,8 @@ class ExportActions(EditorBase):
         )
 
     def _export_in_thread(self, amap: Map, request: ExportRequest, cancel: threading.Event) -> None:
+        from argmap.export import export_map
+
         def advise(message: str) -> None:
             self.call_from_thread(self.say, message)
 
