@@ -52,3 +52,11 @@ def test_readme_lint_settings_example_is_accepted() -> None:
     amap = store.loads(_yaml_example() + settings, "README.md")
     assert amap.lint.ignore == ("ARG504",)
     assert amap.lint.severity["ARG505"].value == "info"
+
+
+def test_readme_key_table_matches_the_editor_keys() -> None:
+    from argmap.tui.keys import KEYS
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = set(re.findall(r"^\| [^|]* \| `([^`]+)` \| (.+) \|$", text, flags=re.M))
+    assert rows == {(key.shown_key, key.help) for key in KEYS}
