@@ -113,6 +113,19 @@ def timed_row(name: str, nodes: int, measured: Measured) -> Row:
     )
 
 
+def baseline_rows(runs: int) -> list[Row]:
+    """The floor no command goes under: Python itself, and the libraries argmap loads."""
+    rows = []
+    for name, code in (
+        ("baseline: python -c pass", "pass"),
+        ("baseline: import pydantic, yaml", "import pydantic, yaml; pydantic.BaseModel"),
+    ):
+        measured = measure([sys.executable, "-c", code], runs, cwd=ROOT)
+        rows.append(timed_row(name, 0, measured))
+        rows[-1].note = "no map; " + rows[-1].note
+    return rows
+
+
 def prepare_maps(sizes: tuple[int, ...], seed: int) -> dict[int, tuple[Path, Path]]:
     """Generate each map as YAML and as Argdown text (deterministic for the seed)."""
     out: dict[int, tuple[Path, Path]] = {}
@@ -259,7 +272,7 @@ def render(rows: list[Row], header: str) -> str:
     cells = [
         [
             r.name,
-            "nodes" if r is heads else f"{r.nodes:,}",
+            "nodes" if r is heads else f"{r.nodes:,}" if r.nodes else "",
             r.figure,
             r.cpu,
             r.peak,
@@ -319,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     start_load = load_average()
     print("generating maps ...", file=sys.stderr, flush=True)
     maps = prepare_maps(tuple(args.sizes), args.seed)
-    rows: list[Row] = []
+    rows: list[Row] = baseline_rows(runs) if wanted("baseline") else []
     dot_times: dict[int, Measured] = {}
     for size, (path, _) in maps.items():
         size_rows, measured = cli_rows(size, path, runs, wanted, args.quick)
