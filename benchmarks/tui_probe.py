@@ -1,9 +1,10 @@
 """Headless TUI probe: open a map, report the first screen, then time keys to screen updates.
 
 Run by run.py as its own process, so the first-screen time includes start-up (imports,
-load, first layout and paint). Prints `first-screen` when the first frame has been
-composed, `findings` when the first findings (lint, in a thread) are shown, then
-one JSON line: {"keys": {key: [seconds, ...]}, "stall": seconds}.
+load, first layout and paint). Prints `first-screen` when the first frame showing the
+map has been composed (Textual's `_display`, headless), `settled` when every message
+of the start-up has been handled, `findings` when the first findings (lint, in a
+thread) are shown, then one JSON line: {"keys": {key: [seconds, ...]}, "stall": seconds}.
 
 Key latency is measured from posting the key event to the end of the repaint it
 causes: we wait until the screen and its widgets have handled every message (the key
@@ -60,22 +61,47 @@ async def _settle(pilot: Any) -> None:
     await pilot._wait_for_screen()
 
 
+def say(marker: str) -> None:
+    """Tell run.py now (the real stdout: Textual captures `print` while it runs)."""
+    out = sys.__stdout__
+    assert out is not None
+    out.write(marker + "\n")
+    out.flush()
+
+
+def watch_first_frame(app: Any) -> None:
+    """Say `first-screen` when the first frame showing the map's tree is composed."""
+    display = app._display
+    shown = False
+
+    def first_frame(screen: Any, renderable: Any) -> None:
+        nonlocal shown
+        display(screen, renderable)
+        tree = getattr(app, "map_tree", None)
+        if not shown and renderable is not None and tree is not None and tree.last_line >= 0:
+            shown = True
+            say("first-screen")
+
+    app._display = first_frame
+
+
 async def probe(path: Path, keys: list[str]) -> dict[str, Any]:
     """Open the app headless, announce the first screen, and time each key."""
     from textual import events
 
     app = make_app(path)
+    watch_first_frame(app)
     timings: dict[str, list[float]] = {}
     stall = 0.0
     async with app.run_test(size=(160, 48)) as pilot:
         await _settle(pilot)
-        print("first-screen", flush=True)
+        say("settled")
         # Big maps get their findings (lint) in a thread after the first screen: let
         # that finish, as it would while the analyst reads the screen, then type.
         await asyncio.sleep(0.5)
         await app.workers.wait_for_complete()
         await _settle(pilot)
-        print("findings", flush=True)
+        say("findings")
         for key in keys:
             before = time.perf_counter()
             await asyncio.sleep(PAUSE)
@@ -92,7 +118,7 @@ def main() -> int:
     """Command line: tui_probe.py MAP [KEY...]."""
     path = Path(sys.argv[1])
     keys = sys.argv[2:] or DEFAULT_KEYS
-    print(json.dumps(asyncio.run(probe(path, keys))), flush=True)
+    say(json.dumps(asyncio.run(probe(path, keys))))
     return 0
 
 
