@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets._footer import FooterKey
 
 from argmap import ops, store
 from argmap.errors import UnreadableError
 from argmap.model import Kind, Node
 from argmap.tui.app import ArgmapApp, open_app
+from argmap.tui.keys import EDIT_ACTIONS
 from argmap.tui.screens.choice import ChoiceScreen
 from argmap.tui.screens.prompt import PromptScreen
 
@@ -224,6 +226,30 @@ def test_read_only_refuses_edits_but_navigates(map_path: Path) -> None:
     app = drive(map_path, script, read_only=True)
     assert not app.doc.can_undo
     assert map_path.read_bytes() == original
+
+
+def footer_actions(app: ArgmapApp) -> set[str]:
+    """The actions of the keys the footer shows (without the `app.` prefix)."""
+    return {key.action.removeprefix("app.") for key in app.screen.query(FooterKey)}
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_footer_shows_edit_keys_only_when_editing(map_path: Path, read_only: bool) -> None:
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await select(app, pilot, "bluf")
+        await settle(app, pilot)
+        shown = footer_actions(app)
+        assert {"search", "save", "help", "quit"} <= shown
+        if read_only:
+            assert not shown & EDIT_ACTIONS
+            await pilot.press("e", "enter")  # hidden, but still answered
+            await settle(app, pilot)
+            assert app.screen is app.screen_stack[0]
+            assert app.said[-2:] == ["This map is open read-only: edits are off."] * 2
+        else:
+            assert {"add_claim", "add_evidence", "edit_node", "delete_node", "undo"} <= shown
+
+    drive(map_path, script, read_only=read_only)
 
 
 def test_missing_file_is_created_as_a_new_map(tmp_path: Path) -> None:

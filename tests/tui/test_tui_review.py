@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import Button, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from argmap import store
 from argmap.model import (
@@ -260,6 +260,41 @@ def test_analogy_linked_from_a_then_claim_and_edited(map_path: Path) -> None:
         assert "an-1" not in app.doc.map.analogies
 
     drive(map_path, script)
+
+
+def test_editing_an_analogy_keeps_custom_keys_on_its_rows(map_path: Path) -> None:
+    text = map_path.read_text(encoding="utf-8")
+    text = text.replace(
+        "    - A great-power triangle with Washington as the swing actor.\n",
+        "    - text: A great-power triangle with Washington as the swing actor.\n"
+        "      x-source-note: Kissinger, White House Years\n",
+    ).replace("      weight: high\n", "      weight: high\n      x-reviewed-by: China desk\n", 1)
+    map_path.write_text(text, encoding="utf-8")
+    assert store.load(map_path).map.analogies["nixon-reverse"].likenesses[0].extensions
+
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await pilot.press("A")
+        assert isinstance(app.screen, AnalogiesScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, AnalogyForm)
+        likeness = app.screen.query(ItemRow).first()
+        likeness.query_one(Input).value = "A triangle with Washington as the swing actor"
+        fill(app, **{"q-base-case": QuestionState.ANSWERED})
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("escape", "ctrl+s")
+        await settle(app, pilot)
+
+    app = drive(map_path, script)
+    assert not app.doc.dirty
+    analogy = store.load(map_path).map.analogies["nixon-reverse"]
+    assert analogy.likenesses[0].text == "A triangle with Washington as the swing actor"
+    assert analogy.likenesses[0].extensions == {"x-source-note": "Kissinger, White House Years"}
+    assert analogy.differences[0].extensions == {"x-reviewed-by": "China desk"}
+    assert analogy.questions.base_case is QuestionState.ANSWERED
+    saved = map_path.read_text(encoding="utf-8")
+    assert "x-source-note: Kissinger, White House Years" in saved
+    assert "x-reviewed-by: China desk" in saved
 
 
 def test_analogy_needs_a_claim_with_an_era(map_path: Path) -> None:

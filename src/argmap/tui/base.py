@@ -18,6 +18,7 @@ from argmap.model import Map
 from argmap.summary import shorten
 from argmap.tui import findings
 from argmap.tui.document import Document, Step
+from argmap.tui.keys import hide_edit_keys
 from argmap.tui.search import Filter, visible_ids
 from argmap.tui.widgets.findings_panel import FindingsPanel
 from argmap.tui.widgets.map_tree import MapTree
@@ -58,6 +59,9 @@ class EditorBase(App[int]):
         self.said: list[str] = []  # every notification, oldest first
         self.recovery_lock = threading.Lock()
         self.widgets = (MapTree(id="tree"), NodeDetail(id="detail"), FindingsPanel(id="findings"))
+        if read_only:
+            hide_edit_keys(self._bindings)
+            hide_edit_keys(self.map_tree._bindings)
         self._autosave_timer: Timer | None = None
         self._findings_timer: Timer | None = None
         self.export_cancel: threading.Event | None = None

@@ -4,9 +4,9 @@ command palette are all built from it, so they cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 
 
 @dataclass(frozen=True)
@@ -193,3 +193,16 @@ def bindings() -> list[Binding]:
     return [
         Binding(k.key, k.action, k.description, show=k.show, id=k.id, tooltip=k.help) for k in KEYS
     ]
+
+
+def hide_edit_keys(bindings: BindingsMap) -> None:
+    """Take the edit keys out of the footer, keeping them bound (read-only mode).
+
+    The keys still run their actions, which refuse with a message; hiding them
+    through `check_action` would also stop them, and the analyst would get no answer.
+    """
+    for key, group in bindings.key_to_bindings.items():
+        bindings.key_to_bindings[key] = [
+            replace(b, show=False) if b.action.removeprefix("app.") in EDIT_ACTIONS else b
+            for b in group
+        ]

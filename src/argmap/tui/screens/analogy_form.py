@@ -47,14 +47,26 @@ def claims_of_era(amap: Map, era: Era) -> list[tuple[Any, str]]:
 
 
 class ItemRow(Horizontal):
-    """One likeness or difference: its text, an enum select, a remove button."""
+    """One likeness or difference: its text, an enum select, a remove button.
 
-    def __init__(self, text: str, choices: list[tuple[Any, Any]], value: Any, prompt: str) -> None:
+    The row also carries the item's custom `x-` keys (`extensions`), which the form
+    does not show, so that editing an analogy keeps them.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        choices: list[tuple[Any, Any]],
+        value: Any,
+        prompt: str,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> None:
         super().__init__(classes="item-row")
         self._text = text
         self._choices = choices
         self._value = value
         self._prompt = prompt
+        self.extensions = dict(extensions or {})
 
     def compose(self) -> ComposeResult:
         """Text, select, remove."""
@@ -135,13 +147,13 @@ class AnalogyForm(FormScreen[tuple[str, Analogy]]):
             yield Button("+ likeness", id="add-likeness", compact=True)
         with Vertical(id="likenesses"):
             for item in get("likenesses") or ():
-                yield self._likeness_row(item.get("text", ""), item.get("basis"))
+                yield self._likeness_row(item.get("text", ""), item.get("basis"), item)
         with Horizontal(classes="section"):
             yield Label("Differences: how much each undermines it", classes="section-title")
             yield Button("+ difference", id="add-difference", compact=True)
         with Vertical(id="differences"):
             for item in get("differences") or ():
-                yield self._difference_row(item.get("text", ""), item.get("weight"))
+                yield self._difference_row(item.get("text", ""), item.get("weight"), item)
         yield Label("Critical questions (Walton)", classes="section-title")
         questions = get("questions") or {}
         for key, question in CRITICAL_QUESTIONS.items():
@@ -162,14 +174,14 @@ class AnalogyForm(FormScreen[tuple[str, Analogy]]):
             yield from labelled("Id", Input("", placeholder="blank: automatic", id="analogy-id"))
 
     @staticmethod
-    def _likeness_row(text: str, basis: Any) -> ItemRow:
+    def _likeness_row(text: str, basis: Any, saved: Mapping[str, Any] | None = None) -> ItemRow:
         choices = options((b.value, b) for b in Basis)
-        return ItemRow(text, choices, basis, "basis")
+        return ItemRow(text, choices, basis, "basis", (saved or {}).get("extensions"))
 
     @staticmethod
-    def _difference_row(text: str, weight: Any) -> ItemRow:
+    def _difference_row(text: str, weight: Any, saved: Mapping[str, Any] | None = None) -> ItemRow:
         choices = options((f"{w.value} — {WEIGHT[w]}", w) for w in Weight)
-        return ItemRow(text, choices, weight, "weight")
+        return ItemRow(text, choices, weight, "weight", (saved or {}).get("extensions"))
 
     def on_mount(self) -> None:
         """Start at the end that is still to choose."""
@@ -197,12 +209,8 @@ class AnalogyForm(FormScreen[tuple[str, Analogy]]):
         if data["then"] is None or data["now"] is None:
             raise FormError("choose both ends: a 'then' claim and a 'now' claim")
         data["bears"] = self.choice_of("#bears")
-        data["likenesses"] = [
-            {**({"basis": c} if c else {}), "text": t} for t, c in self._rows("#likenesses") if t
-        ]
-        data["differences"] = [
-            {**({"weight": c} if c else {}), "text": t} for t, c in self._rows("#differences") if t
-        ]
+        data["likenesses"] = self._items("#likenesses", "basis")
+        data["differences"] = self._items("#differences", "weight")
         data["questions"] = {key: self.choice_of(f"#q-{key}") for key in CRITICAL_QUESTIONS}
         data["note"] = self.text_of("#note")
         analogy = Analogy.model_validate(_plain(data))
@@ -215,8 +223,19 @@ class AnalogyForm(FormScreen[tuple[str, Analogy]]):
         self._check(analogy_id, analogy)
         return analogy_id, analogy
 
-    def _rows(self, selector: str) -> list[tuple[str, Any]]:
-        return [row.values() for row in self.query_one(selector).query(ItemRow)]
+    def _items(self, selector: str, choice: str) -> list[dict[str, Any]]:
+        """The rows under `selector` with text, as likeness or difference data."""
+        out: list[dict[str, Any]] = []
+        for row in self.query_one(selector).query(ItemRow):
+            text, value = row.values()
+            if text:
+                item: dict[str, Any] = {"text": text}
+                if value:
+                    item[choice] = value
+                if row.extensions:
+                    item["extensions"] = row.extensions
+                out.append(item)
+        return out
 
 
 def _plain(value: Any) -> Any:
