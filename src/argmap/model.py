@@ -7,8 +7,7 @@ order in each class is the canonical order of keys in a saved map.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator
@@ -199,26 +198,31 @@ class LintConfig(_Frozen):
     severity: dict[str, Severity] = Field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _Index:
-    # The dict the index was built from: `model_copy` carries private attributes
-    # over, so an index is reused only while the nodes dict is the same object.
-    nodes: Mapping[str, Node]
-    children: Mapping[str | None, tuple[str, ...]]
+Index = Mapping[Any, tuple[str, ...]]
 
 
-@dataclass(frozen=True)
-class _Ends:
-    # The analogies dict the index was built from (see _Index).
-    analogies: Mapping[str, Analogy]
-    by_node: Mapping[str, tuple[str, ...]]
+def _grouped(pairs: Iterable[tuple[Any, str]]) -> Index:
+    """Values grouped under their keys, in order: [(k, a), (k, b)] -> {k: (a, b)}."""
+    groups: dict[Any, list[str]] = {}
+    for key, value in pairs:
+        groups.setdefault(key, []).append(value)
+    return {key: tuple(values) for key, values in groups.items()}
 
 
-@dataclass(frozen=True)
-class _Cites:
-    # The nodes dict the index was built from (see _Index).
-    nodes: Mapping[str, Node]
-    by_source: Mapping[str, tuple[str, ...]]
+def _children_of(amap: Map) -> Index:
+    return _grouped((node.parent, node_id) for node_id, node in amap.nodes.items())
+
+
+def _analogy_ends(amap: Map) -> Index:
+    return _grouped(
+        (end, a_id)
+        for a_id, analogy in amap.analogies.items()
+        for end in dict.fromkeys((analogy.then, analogy.now))
+    )
+
+
+def _citations(amap: Map) -> Index:
+    return _grouped((n.source, n_id) for n_id, n in amap.nodes.items() if n.source is not None)
 
 
 class Map(_Frozen):
@@ -235,9 +239,12 @@ class Map(_Frozen):
     lint: LintConfig = Field(default_factory=LintConfig)
     extensions: Extensions = Field(default_factory=dict)
 
-    _index: _Index | None = PrivateAttr(default=None)
-    _ends: _Ends | None = PrivateAttr(default=None)
-    _cites: _Cites | None = PrivateAttr(default=None)
+    # Indexes built on first use, each kept with the dict it was built from:
+    # `model_copy` carries private attributes over, so an index is reused only while
+    # that dict is the same object.
+    _children: tuple[object, Index] | None = PrivateAttr(default=None)
+    _ends: tuple[object, Index] | None = PrivateAttr(default=None)
+    _cites: tuple[object, Index] | None = PrivateAttr(default=None)
 
     @field_validator("argmap")
     @classmethod
@@ -254,27 +261,23 @@ class Map(_Frozen):
 
     __hash__ = None  # type: ignore[assignment]  # dict fields: maps are not hashable
 
-    def _children_index(self) -> _Index:
-        # Use pydantic's private dict directly: `self._index` goes through
+    def _cached(self, name: str, source: object, build: Callable[[Map], Index]) -> Index:
+        # pydantic's private dict directly: `self._children` would go through
         # BaseModel.__getattr__ (about 10 µs), and a walk asks once per node.
         private = self.__pydantic_private__
-        index: _Index | None = private.get("_index") if private is not None else None
-        if index is None or index.nodes is not self.nodes:
-            children: dict[str | None, list[str]] = {}
-            for node_id, node in self.nodes.items():
-                children.setdefault(node.parent, []).append(node_id)
-            index = _Index(self.nodes, {k: tuple(v) for k, v in children.items()})
+        entry = private.get(name) if private is not None else None
+        if entry is None or entry[0] is not source:
+            entry = (source, build(self))
             if private is not None:
-                private["_index"] = index
-            else:
-                self._index = index
+                private[name] = entry
+        index: Index = entry[1]
         return index
 
     # ---- pure queries -------------------------------------------------------
 
     def children(self, node_id: str | None) -> tuple[str, ...]:
         """Ids of the children of `node_id` in sibling order (None: the roots)."""
-        return self._children_index().children.get(node_id, ())
+        return self.child_lists().get(node_id, ())
 
     def roots(self) -> tuple[str, ...]:
         """Ids of the nodes without a parent, in order."""
@@ -337,22 +340,12 @@ class Map(_Frozen):
         Parents without children are absent. Lets a caller compare two maps' trees in
         one pass instead of asking `children` for every node.
         """
-        return self._children_index().children
+        return self._cached("_children", self.nodes, _children_of)
 
     def analogies_of(self, node_id: str) -> list[str]:
         """Ids of the analogies whose `then` or `now` end is `node_id`."""
         # Indexed once per analogies dict: the editor asks for each label it draws.
-        private = self.__pydantic_private__
-        ends: _Ends | None = private.get("_ends") if private is not None else None
-        if ends is None or ends.analogies is not self.analogies:
-            by_node: dict[str, list[str]] = {}
-            for a_id, analogy in self.analogies.items():
-                for end in dict.fromkeys((analogy.then, analogy.now)):
-                    by_node.setdefault(end, []).append(a_id)
-            ends = _Ends(self.analogies, {k: tuple(v) for k, v in by_node.items()})
-            if private is not None:
-                private["_ends"] = ends
-        return list(ends.by_node.get(node_id, ()))
+        return list(self._cached("_ends", self.analogies, _analogy_ends).get(node_id, ()))
 
     def links_of(self, node_id: str) -> list[Link]:
         """Extra links that start or end at `node_id`."""
@@ -361,17 +354,7 @@ class Map(_Frozen):
     def uses_of_source(self, source_id: str) -> list[str]:
         """Ids of the nodes citing `source_id`."""
         # Indexed once per nodes dict: the sources list asks for every source.
-        private = self.__pydantic_private__
-        cites: _Cites | None = private.get("_cites") if private is not None else None
-        if cites is None or cites.nodes is not self.nodes:
-            by_source: dict[str, list[str]] = {}
-            for node_id, node in self.nodes.items():
-                if node.source is not None:
-                    by_source.setdefault(node.source, []).append(node_id)
-            cites = _Cites(self.nodes, {k: tuple(v) for k, v in by_source.items()})
-            if private is not None:
-                private["_cites"] = cites
-        return list(cites.by_source.get(source_id, ()))
+        return list(self._cached("_cites", self.nodes, _citations).get(source_id, ()))
 
     def bottom_lines(self) -> list[str]:
         """Ids of root claims tagged `bottom-line`."""
