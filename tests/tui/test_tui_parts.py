@@ -16,6 +16,7 @@ from argmap.tui.document import Document
 from argmap.tui.keys import KEYS
 from argmap.tui.labels import node_label
 from argmap.tui.search import Filter, all_tags, matches, visible_ids
+from argmap.tui.widgets.map_tree import MapTree
 
 from .conftest import drive, select, settle
 
@@ -154,3 +155,57 @@ def test_a_large_map_is_built_lazily_and_updated_in_place(tmp_path: Path) -> Non
         assert app.selected == "r3-c40"
 
     drive(path, script)
+
+
+def test_lines_moved_by_a_collapse_still_answer_clicks(map_path: Path) -> None:
+    # Lines that only move are drawn from the cache: the line number the mouse
+    # reads from them must be the new one.
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await select(app, pilot, "rb-soviet-support")
+        await pilot.press("space")  # collapse: nixon-opening moves up from line 5 to 4
+        await settle(app, pilot)
+        shown = ["bluf", "un-exclusion", "ev-ilm-1972", "rb-soviet-support", "nixon-opening"]
+        assert app.map_tree.shown_ids() == shown
+        await pilot.click(MapTree, offset=(12, 1 + 4))  # the border is row 0
+        await settle(app, pilot)
+        assert app.selected == "nixon-opening"
+        await select(app, pilot, "rb-soviet-support")
+        await pilot.press("space")  # expand: nixon-opening back down to line 5
+        await settle(app, pilot)
+        assert app.map_tree.shown_ids()[4:] == ["uc-sponsor-1963", "nixon-opening"]
+        await pilot.click(MapTree, offset=(12, 1 + 5))
+        await settle(app, pilot)
+        assert app.selected == "nixon-opening"
+        await pilot.click(MapTree, offset=(12, 1 + 2))
+        await settle(app, pilot)
+        assert app.selected == "ev-ilm-1972"
+
+    drive(map_path, script)
+
+
+def test_a_long_detail_scrolls_and_the_next_node_starts_at_the_top(map_path: Path) -> None:
+    words = " ".join(f"w{i}" for i in range(600))
+    loaded = store.load(map_path)
+    store.save(
+        ops.update_node(loaded.map, "nixon-opening", note=words),
+        map_path,
+        expected=loaded.fingerprint,
+    )
+
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        detail = app.detail
+        await select(app, pilot, "nixon-opening")
+        assert detail.virtual_size.height > detail.size.height  # it scrolls
+        first = detail.render_line(0).text
+        detail.focus()
+        await pilot.press("end")
+        await settle(app, pilot)
+        bottom = [detail.render_line(y).text for y in range(detail.size.height)]
+        assert "relevant to the conclusion?" in bottom[-1]  # the end of its analogy
+        assert first not in bottom
+        await select(app, pilot, "bluf")
+        assert detail.scroll_offset.y == 0
+        top = " ".join(detail.render_line(y).text for y in range(3))
+        assert "unlikely to detach Moscow" in top
+
+    drive(map_path, script)

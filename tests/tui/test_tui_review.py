@@ -32,16 +32,16 @@ from argmap.tui.screens.sources import SourcesScreen
 from .conftest import DATA, drive, fill, select, settle
 
 
-def plain(static: Static, width: int = 200) -> str:
-    """What a Static shows, as plain text (wide, so that lines are not wrapped)."""
+def plain(content: object, width: int = 200) -> str:
+    """What a widget shows, as plain text (wide, so that lines are not wrapped)."""
     console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
-    console.print(static.content)
+    console.print(content)
     return console.export_text()
 
 
 def detail_text(app: ArgmapApp) -> str:
     """The detail pane as plain text."""
-    return plain(app.detail.query_one("#detail-body", Static))
+    return plain(app.detail.content)
 
 
 def test_detail_shows_fields_source_role_and_analogies(map_path: Path) -> None:
@@ -145,7 +145,7 @@ def test_help_lists_every_key(map_path: Path) -> None:
     async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = "".join(plain(s, 300) for s in app.screen.query(Static))
+        text = "".join(plain(s.content, 300) for s in app.screen.query(Static))
         for key in KEYS:
             assert key.help in text
         await pilot.press("escape")

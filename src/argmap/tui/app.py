@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -72,10 +71,7 @@ class ArgmapApp(EditActions, FileActions, ViewActions, ExportActions):
         for notice in self.notices:
             self.say(notice, "warning")
         self.offer_recovery()
-        # A big map is hundreds of thousands of long-lived objects: left in the
-        # collector's generations, every full collection walks them all and a key
-        # press that allocates a screenful of strips pays for it (100 ms on 10k nodes).
-        gc.freeze()
+        self.start_collector()
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         """The cursor moved: show the node under it."""

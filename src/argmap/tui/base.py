@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from typing import Literal
 
+from textual import events
 from textual.app import App
 from textual.timer import Timer
 
@@ -18,6 +19,7 @@ from argmap.model import Map
 from argmap.summary import shorten
 from argmap.tui import findings
 from argmap.tui.document import Document, Step
+from argmap.tui.heap import IDLE_SECONDS, Collector
 from argmap.tui.keys import hide_edit_keys
 from argmap.tui.search import Filter, visible_ids
 from argmap.tui.widgets.findings_panel import FindingsPanel
@@ -64,6 +66,8 @@ class EditorBase(App[int]):
             hide_edit_keys(self.map_tree._bindings)
         self._autosave_timer: Timer | None = None
         self._findings_timer: Timer | None = None
+        self._idle_timer: Timer | None = None
+        self.collector = Collector()
         self.export_cancel: threading.Event | None = None
 
     # ---- widgets ---------------------------------------------------------------
@@ -209,6 +213,28 @@ class EditorBase(App[int]):
         self.panel.show_items(items)
         self.map_tree.set_marks(findings.marks(items))
         self.show_detail()
+        self.collector.settle()
+
+    # ---- the garbage collector --------------------------------------------------------
+
+    def start_collector(self) -> None:
+        """Schedule collections for this session (see `argmap.tui.heap`)."""
+        self.collector.start(freezing=len(self.doc.map.nodes) > SYNC_FINDINGS_NODES)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key or click puts the next full collection off until input pauses."""
+        if isinstance(event, events.Key | events.MouseDown) and not event.is_forwarded:
+            if self._idle_timer is not None:
+                self._idle_timer.stop()
+            self._idle_timer = self.set_timer(IDLE_SECONDS, self._collect_when_idle)
+        await super().on_event(event)
+
+    def _collect_when_idle(self) -> None:
+        self.collector.idle(forms_open=len(self.screen_stack) > 1)
+
+    def on_unmount(self) -> None:
+        """The session is over: give the collector its thresholds back."""
+        self.collector.stop()
 
     # ---- autosave --------------------------------------------------------------------
 

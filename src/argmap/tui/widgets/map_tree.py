@@ -2,7 +2,9 @@
 
 Children are added only when a node is first expanded, so a 10,000-node map opens
 as fast as a small one; after an edit only the parents whose children changed are
-rebuilt, and only the labels that changed are redrawn.
+brought up to date (keeping the tree nodes of children that stay, so a moved node
+keeps its open subtree and its drawn lines), and only the labels that changed are
+redrawn.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from textual.widgets.tree import TreeNode
 
 from argmap.model import Map, Severity
 from argmap.tui.labels import node_label
+from argmap.tui.map_diff import candidate_parents, changed_ids
+from argmap.tui.widgets.line_tree import LineTree
 
 # On open, expand level by level until about this many lines show.
 OPEN_LINES = 150
@@ -23,7 +27,7 @@ OPEN_LINES = 150
 MapNode = TreeNode[str]
 
 
-class MapTree(Tree[str]):
+class MapTree(LineTree):
     """The argument map as a tree; each tree node's data is the map node's id."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -94,8 +98,9 @@ class MapTree(Tree[str]):
         self.clear()
         self._by_id.clear()
         self._populated.clear()
-        self._populate(self.root, None)
-        self._expand_to_budget(OPEN_LINES if visible is None else OPEN_LINES * 4)
+        with self.batched():
+            self._populate(self.root, None)
+            self._expand_to_budget(OPEN_LINES if visible is None else OPEN_LINES * 4)
 
     def _expand_to_budget(self, budget: int) -> None:
         level = list(self.root.children)
@@ -140,15 +145,16 @@ class MapTree(Tree[str]):
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
         if event.node.data is not None:
             self._expanded.add(event.node.data)
-        self._populate(event.node, event.node.data)
+        with self.batched():
+            self._populate(event.node, event.node.data)
 
     def _on_tree_node_collapsed(self, event: Tree.NodeCollapsed[str]) -> None:
         if event.node.data is not None:
             self._expanded.discard(event.node.data)
 
     def _forget(self, tree_node: MapNode) -> None:
-        """Drop the bookkeeping of every tree node below `tree_node`."""
-        stack = list(tree_node.children)
+        """Drop the bookkeeping of `tree_node` and every tree node below it."""
+        stack = [tree_node]
         while stack:
             child = stack.pop()
             if child.data is not None and self._by_id.get(child.data) is child:
@@ -156,12 +162,34 @@ class MapTree(Tree[str]):
                 self._populated.discard(child.data)
             stack.extend(child.children)
 
-    def _rebuild_children(self, tree_node: MapNode, node_id: str | None) -> None:
-        """Re-add the children of `node_id` (those left open reopen)."""
-        self._forget(tree_node)
-        tree_node.remove_children()
-        self._populated.discard(node_id)
-        self._populate(tree_node, node_id)
+    def _sync_children(self, tree_node: MapNode, node_id: str | None) -> None:
+        """Make the tree children of `node_id` match the map, keeping those that stay.
+
+        A child that stays keeps its tree node (its subtree, open state and drawn
+        lines); a new child is added, a gone one removed, and the order is the map's.
+        """
+        assert self._map is not None
+        wanted = self.view_children(self._map, node_id)
+        kept = {child.data: child for child in tree_node.children}
+        order: list[MapNode] = []
+        for child_id in wanted:
+            child = kept.pop(child_id, None)
+            if child is None:
+                moved = self._by_id.get(child_id)
+                if moved is not None:  # re-parented: drop it where it was
+                    self._forget(moved)
+                    moved.remove()
+                child = self._add(tree_node, child_id)
+                if child_id in self._expanded and child.allow_expand:
+                    self._open(child, child_id)
+            order.append(child)
+        for gone in kept.values():
+            self._forget(gone)
+            gone.remove()
+        # TreeNode has no public way to reorder children: set the list the tree draws from.
+        if list(tree_node.children) != order:
+            tree_node._children[:] = order
+            self._invalidate()
 
     # ---- updating after an edit ------------------------------------------------
 
@@ -179,9 +207,10 @@ class MapTree(Tree[str]):
         old_visible = self._visible
         self._map = new
         self._visible = visible
-        changed = _changed_ids(old, new)
-        for parent_id in self._changed_parents(old, old_visible, new, visible, changed):
-            self._refresh_parent(new, parent_id)
+        changed = changed_ids(old, new)
+        with self.batched():
+            for parent_id in self._changed_parents(old, old_visible, new, visible, changed):
+                self._refresh_parent(new, parent_id)
         relabel = set(changed) | set(touched)
         for node_id in changed:
             if node_id in new.nodes:
@@ -190,14 +219,14 @@ class MapTree(Tree[str]):
 
     def _refresh_parent(self, new: Map, parent_id: str | None) -> None:
         if parent_id is None:
-            self._rebuild_children(self.root, None)
+            self._sync_children(self.root, None)
             return
         holder = self._by_id.get(parent_id)
         if holder is None or parent_id not in new.nodes:
             return
         holder.allow_expand = bool(self.view_children(new, parent_id))
         if parent_id in self._populated:
-            self._rebuild_children(holder, parent_id)
+            self._sync_children(holder, parent_id)
 
     def _changed_parents(
         self,
@@ -207,7 +236,7 @@ class MapTree(Tree[str]):
         visible: set[str] | None,
         changed: list[str],
     ) -> list[str | None]:
-        candidates = _candidate_parents(old, new, changed)
+        candidates = candidate_parents(old, new, changed)
         if old_visible is not None or visible is not None:
             candidates = {None, *old.nodes, *new.nodes}  # a filtered view: check them all
         out: list[str | None] = []
@@ -259,45 +288,6 @@ class MapTree(Tree[str]):
     def expanded_ids(self) -> Collection[str]:
         """Ids of the expanded nodes (for tests and for keeping state)."""
         return [n for n, t in self._by_id.items() if t.is_expanded]
-
-
-def _candidate_parents(old: Map, new: Map, changed: list[str]) -> set[str | None]:
-    """Parents whose children may differ: those of changed nodes, and of reordered ones."""
-    out: set[str | None] = set()
-    for node_id in changed:
-        for amap in (old, new):
-            node = amap.nodes.get(node_id)
-            if node is not None:
-                out.add(node.parent)
-                out.add(node_id)
-    old_keys, new_keys = list(old.nodes), list(new.nodes)
-    if old_keys != new_keys:
-        # Sibling moves keep every node object and only reorder the dict: look at the
-        # parents of the nodes in the stretch that differs.
-        first, end_old, end_new = _differing_span(old_keys, new_keys)
-        out.update(old.nodes[n].parent for n in old_keys[first:end_old])
-        out.update(new.nodes[n].parent for n in new_keys[first:end_new])
-    return out
-
-
-def _differing_span(a: list[str], b: list[str]) -> tuple[int, int, int]:
-    """(start, end in a, end in b) of the part where two lists differ."""
-    start = 0
-    limit = min(len(a), len(b))
-    while start < limit and a[start] == b[start]:
-        start += 1
-    end_a, end_b = len(a), len(b)
-    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
-        end_a -= 1
-        end_b -= 1
-    return start, end_a, end_b
-
-
-def _changed_ids(old: Map, new: Map) -> list[str]:
-    """Nodes added, removed or replaced between two maps (identity, so it is cheap)."""
-    out = [n for n, node in new.nodes.items() if old.nodes.get(n) is not node]
-    out.extend(n for n in old.nodes if n not in new.nodes)
-    return out
 
 
 def _depth(amap: Map, node_id: str | None) -> int:

@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 
 from argmap.model import Analogy, Kind, Map, Role
 from argmap.summary import ROLE_TITLE, kind_title, shorten
@@ -185,25 +187,93 @@ def detail_key(amap: Map, node_id: str, findings: Sequence[Item]) -> tuple[objec
     )
 
 
-class NodeDetail(VerticalScroll):
-    """The right-hand pane: what the cursor is on, in full."""
+class NodeDetail(ScrollView, can_focus=True):
+    """The right-hand pane: what the cursor is on, in full.
 
-    _shown: tuple[object, ...] | None = None
+    Drawn line by line from strips rendered once per node shown: moving the cursor
+    repaints this pane alone. (A `Static` in a scrolling container made every cursor
+    move lay the whole screen out again, half the cost of a key on a big map.) The
+    screen is laid out only when the scrollable height changes, i.e. for a detail
+    longer than the pane.
+    """
 
-    def compose(self) -> ComposeResult:
-        """One static body, replaced on each show."""
-        yield Static(id="detail-body")
+    DEFAULT_CSS = """
+    NodeDetail {
+        overflow-x: hidden;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[object, ...] | None = None
+        self._content: RenderableType = Text()
+        self._strips: list[Strip] = []
+        self._width = 0  # the width the strips were wrapped to
+        self._fitted: Size | None = None  # the pane size they were fitted to
+
+    @property
+    def content(self) -> RenderableType:
+        """What the pane shows, as a Rich renderable."""
+        return self._content
 
     def show(self, amap: Map, node_id: str | None, findings: Sequence[Item] = ()) -> None:
         """Show `node_id` of `amap` with the findings about it (None: a hint on what to do)."""
-        body = self.query_one("#detail-body", Static)
         if node_id is None or node_id not in amap.nodes:
-            self._shown = None
-            body.update(Text("Empty map: press c to add a claim, ? for help.", style="dim"))
+            if self._shown is not None or not self._strips:
+                self._shown = None
+                self._set(Text("Empty map: press c to add a claim, ? for help.", style="dim"))
             return
-        # Redrawing the pane costs a layout of the screen: skip it when nothing changed.
+        # Rendering the pane costs a few milliseconds: skip it when nothing changed.
         key = detail_key(amap, node_id, findings)
         if key != self._shown:
             self._shown = key
-            body.update(render_detail(amap, node_id, findings))
-            self.scroll_home(animate=False)
+            self._set(render_detail(amap, node_id, findings))
+
+    def _set(self, content: RenderableType) -> None:
+        self._content = content
+        self._fitted = None
+        self.scroll_to(0, 0, animate=False)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Render the content for the pane's width; lay out only if the height to scroll changed."""
+        size = self.size
+        if size.width <= 0 or size.height <= 0 or size == self._fitted:
+            return  # not laid out yet (on_resize comes), or already fitted
+        if self._fitted is None or size.width != self._fitted.width or not self._fits(size):
+            width = size.width
+            strips = self._render_strips(width)
+            if len(strips) > size.height:  # a scrollbar takes columns: wrap narrower
+                width = max(1, size.width - self.styles.scrollbar_size_vertical)
+                strips = self._render_strips(width)
+            self._strips = strips
+            self._width = width
+        self._fitted = size
+        # Content that fits scrolls by nothing whatever its height: one virtual size for
+        # all of it, so that showing another node or resizing the pane needs no layout.
+        tall = len(self._strips) > size.height
+        virtual = Size(self._width, len(self._strips) if tall else 0)
+        if virtual != self.virtual_size:
+            self.virtual_size = virtual
+        self.refresh()
+
+    def _fits(self, size: Size) -> bool:
+        """True if the strips, as wrapped, still suit a pane of `size` (same width)."""
+        had_bar = self._width != (self._fitted.width if self._fitted else -1)
+        return had_bar == (len(self._strips) > size.height)
+
+    def _render_strips(self, width: int) -> list[Strip]:
+        # The same rendering a Static gives the content (so the pane looks the same).
+        visual = visualize(self, self._content, markup=False)
+        return Visual.to_strips(self, visual, width, None, self.visual_style)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Wrap the content again for the new size."""
+        self._fit()
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the pane, scrolled."""
+        index = y + self.scroll_offset.y
+        if 0 <= index < len(self._strips):
+            return self._strips[index]
+        return Strip.blank(self.scrollable_content_region.width, self.visual_style.rich_style)

@@ -1,0 +1,56 @@
+"""What changed between two maps, cheaply: edits share unchanged nodes, so identity tells.
+
+Pure functions (no Textual). On a 10,000-node map each is a pass in C over the nodes
+(`map`, `compress`) rather than a Python loop: well under a millisecond.
+"""
+
+from __future__ import annotations
+
+from itertools import compress
+from operator import is_not, ne
+
+from argmap.model import Map
+
+
+def changed_ids(old: Map, new: Map) -> list[str]:
+    """Nodes added, removed or replaced between two maps."""
+    old_nodes, new_nodes = old.nodes, new.nodes
+    if len(old_nodes) == len(new_nodes) and list(old_nodes) == list(new_nodes):
+        return list(compress(new_nodes, map(is_not, old_nodes.values(), new_nodes.values())))
+    out = [n for n, node in new_nodes.items() if old_nodes.get(n) is not node]
+    out.extend(n for n in old_nodes if n not in new_nodes)
+    return out
+
+
+def candidate_parents(old: Map, new: Map, changed: list[str]) -> set[str | None]:
+    """Parents whose children may differ: those of changed nodes, and of reordered ones."""
+    out: set[str | None] = set()
+    for node_id in changed:
+        for amap in (old, new):
+            node = amap.nodes.get(node_id)
+            if node is not None:
+                out.add(node.parent)
+                out.add(node_id)
+    old_keys, new_keys = list(old.nodes), list(new.nodes)
+    if old_keys != new_keys:
+        # Sibling moves keep every node object and only reorder the dict: look at the
+        # parents of the nodes in the stretch that differs.
+        first, end_old, end_new = differing_span(old_keys, new_keys)
+        out.update(old.nodes[n].parent for n in old_keys[first:end_old])
+        out.update(new.nodes[n].parent for n in new_keys[first:end_new])
+    return out
+
+
+def differing_span(a: list[str], b: list[str]) -> tuple[int, int, int]:
+    """(start, end in a, end in b) of the part where two lists differ."""
+    limit = min(len(a), len(b))
+    start = _first_difference(a[:limit], b[:limit])
+    tail = min(len(a), len(b)) - start
+    back = _first_difference(a[::-1][:tail], b[::-1][:tail])
+    return start, len(a) - back, len(b) - back
+
+
+def _first_difference(a: list[str], b: list[str]) -> int:
+    """Index of the first place two equally long lists differ (their length if nowhere)."""
+    differs = list(map(ne, a, b))
+    return differs.index(True) if True in differs else len(a)
