@@ -3,8 +3,12 @@ keys; and the lazy tree on a large map."""
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from pathlib import Path
 
+import pytest
 from rich.text import Text
 from textual.pilot import Pilot
 
@@ -15,6 +19,7 @@ from argmap.tui.app import ArgmapApp
 from argmap.tui.document import Document
 from argmap.tui.keys import KEYS
 from argmap.tui.labels import node_label
+from argmap.tui.offload import Offloader
 from argmap.tui.search import Filter, all_tags, matches, visible_ids
 from argmap.tui.widgets.map_tree import MapTree
 
@@ -209,3 +214,50 @@ def test_a_long_detail_scrolls_and_the_next_node_starts_at_the_top(map_path: Pat
         assert "unlikely to detach Moscow" in top
 
     drive(map_path, script)
+
+
+def test_offloader_returns_what_the_child_computed(small_map: Map) -> None:
+    offloader = Offloader()
+    items = offloader.run(lambda: findings.collect(small_map))
+    assert items == findings.collect(small_map)
+    if Offloader.available():  # it really ran elsewhere
+        assert offloader.run(os.getpid) != os.getpid()
+
+
+@pytest.mark.skipif(not Offloader.available(), reason="no fork here: runs in the thread")
+def test_offloader_ends_an_older_child_and_reruns_a_failed_one_here() -> None:
+    offloader = Offloader()
+    results: list[object] = []
+    slow = threading.Thread(target=lambda: results.append(offloader.run(lambda: time.sleep(30))))
+    slow.start()
+    time.sleep(0.3)  # the slow child is running
+    assert offloader.run(lambda: "newer") == "newer"
+    slow.join(timeout=10)
+    assert results == [None]  # ended, not waited for
+
+    def fails_in_child_only(parent: int = os.getpid()) -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("child failure")
+        return "computed here"
+
+    assert offloader.run(fails_in_child_only) == "computed here"
+
+
+def test_a_large_map_gets_its_findings_in_the_background(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    store.save(_big_map(1000), path)
+
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await settle(app, pilot)
+        assert app.items == findings.collect(app.doc.map)
+        assert app.panel.border_title == f"Findings ({len(app.items)})"
+        await select(app, pilot, "r2-c3")
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        assert "updating…" in str(app.panel.border_title)
+        await pilot.pause(2.0)  # the findings wait for a pause in typing
+        await settle(app, pilot)
+        assert app.items == findings.collect(app.doc.map)
+        assert "updating" not in str(app.panel.border_title)
+
+    drive(path, script)

@@ -8,6 +8,7 @@ date; widgets never change the map themselves.
 from __future__ import annotations
 
 import threading
+from functools import partial
 from typing import Literal
 
 from textual import events
@@ -21,6 +22,7 @@ from argmap.tui import findings
 from argmap.tui.document import Document, Step
 from argmap.tui.heap import IDLE_SECONDS, Collector
 from argmap.tui.keys import hide_edit_keys
+from argmap.tui.offload import Offloader
 from argmap.tui.search import Filter, visible_ids
 from argmap.tui.widgets.findings_panel import FindingsPanel
 from argmap.tui.widgets.map_tree import MapTree
@@ -68,6 +70,7 @@ class EditorBase(App[int]):
         self._findings_timer: Timer | None = None
         self._idle_timer: Timer | None = None
         self.collector = Collector()
+        self.offloader = Offloader()
         self.export_cancel: threading.Event | None = None
 
     # ---- widgets ---------------------------------------------------------------
@@ -194,13 +197,16 @@ class EditorBase(App[int]):
         if self._findings_timer is not None:
             self._findings_timer.stop()
         self._findings_timer = self.set_timer(delay, self._findings_in_thread)
+        self.panel.updating()
 
     def _findings_in_thread(self) -> None:
         amap = self.doc.map
 
         def work() -> None:
-            items = findings.collect(amap)
-            self.call_from_thread(self.show_findings, amap, items)
+            # In a child process where possible: lint holds no GIL against the keys.
+            items = self.offloader.run(partial(findings.collect, amap))
+            if items is not None:
+                self.call_from_thread(self.show_findings, amap, items)
 
         self.run_worker(work, thread=True, exclusive=True, group="findings")
 
@@ -233,7 +239,8 @@ class EditorBase(App[int]):
         self.collector.idle(forms_open=len(self.screen_stack) > 1)
 
     def on_unmount(self) -> None:
-        """The session is over: give the collector its thresholds back."""
+        """The session is over: end a findings child, give the collector its thresholds back."""
+        self.offloader.cancel()
         self.collector.stop()
 
     # ---- autosave --------------------------------------------------------------------

@@ -13,12 +13,12 @@ from argmap.model import Map
 
 
 def changed_ids(old: Map, new: Map) -> list[str]:
-    """Nodes added, removed or replaced between two maps."""
+    """Nodes added, removed or replaced between two maps (in no particular order)."""
     old_nodes, new_nodes = old.nodes, new.nodes
-    if len(old_nodes) == len(new_nodes) and list(old_nodes) == list(new_nodes):
-        return list(compress(new_nodes, map(is_not, old_nodes.values(), new_nodes.values())))
-    out = [n for n, node in new_nodes.items() if old_nodes.get(n) is not node]
-    out.extend(n for n in old_nodes if n not in new_nodes)
+    before = map(old_nodes.get, new_nodes)  # None for an added node
+    out = list(compress(new_nodes, map(is_not, before, new_nodes.values())))
+    if len(old_nodes) + len(out) > len(new_nodes):  # something may have gone
+        out.extend(old_nodes.keys() - new_nodes.keys())
     return out
 
 

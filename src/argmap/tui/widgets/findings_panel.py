@@ -34,6 +34,7 @@ class FindingsPanel(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._items: list[Item] = []
+        self._shown = False
         self.border_title = "Findings"
 
     @property
@@ -52,7 +53,13 @@ class FindingsPanel(OptionList):
         more = len(self._items) - MAX_SHOWN
         if more > 0:
             self.add_option(Option(Text(f"… and {more} more", style="dim"), disabled=True))
+        self._shown = True
         self.border_title = f"Findings ({len(self._items)})"
+
+    def updating(self) -> None:
+        """Say that the list is being brought up to date (big maps: lint runs in the background)."""
+        count = f" ({len(self._items)})" if self._shown else ""
+        self.border_title = f"Findings{count} · updating…"
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
