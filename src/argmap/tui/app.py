@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -24,6 +25,19 @@ from argmap.tui.file_actions import FileActions
 from argmap.tui.keys import KEYS, bindings
 from argmap.tui.view_actions import ViewActions
 from argmap.tui.widgets.findings_panel import FindingsPanel
+
+# Not needed for the first screen: imported in the background just after it, so that
+# neither the start nor the first form waits for them.
+IMPORTED_LATER = (
+    "argmap.lint",
+    "argmap.tui.screens.node_form",
+    "argmap.tui.screens.map_form",
+    "argmap.tui.screens.analogies",
+    "argmap.tui.screens.sources",
+    "argmap.tui.screens.filter_form",
+    "argmap.tui.screens.help",
+    "argmap.tui.screens.prompt",
+)
 
 
 class ArgmapApp(EditActions, FileActions, ViewActions, ExportActions):
@@ -72,6 +86,14 @@ class ArgmapApp(EditActions, FileActions, ViewActions, ExportActions):
             self.say(notice, "warning")
         self.offer_recovery()
         self.start_collector()
+        self.call_after_refresh(self._import_later)
+
+    def _import_later(self) -> None:
+        def work() -> None:
+            for name in IMPORTED_LATER:
+                importlib.import_module(name)
+
+        self.run_worker(work, thread=True, group="imports")
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         """The cursor moved: show the node under it."""

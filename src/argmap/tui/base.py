@@ -203,6 +203,7 @@ class EditorBase(App[int]):
         amap = self.doc.map
 
         def work() -> None:
+            findings.prepare()
             # In a child process where possible: lint holds no GIL against the keys.
             items = self.offloader.run(partial(findings.collect, amap))
             if items is not None:

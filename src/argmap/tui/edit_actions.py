@@ -6,7 +6,7 @@ edit (`EditError`) becomes a notification and changes nothing.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap import ops
 from argmap.errors import EditError
@@ -14,8 +14,12 @@ from argmap.model import Eras, Kind, Map, Node, Source, Target
 from argmap.summary import shorten
 from argmap.tui.base import EditorBase
 from argmap.tui.screens.choice import confirm
-from argmap.tui.screens.map_form import MapForm
-from argmap.tui.screens.node_form import NodeForm
+
+if TYPE_CHECKING:
+    from argmap.tui.screens.node_form import NodeForm
+
+# The forms (and the Textual widgets they use) are imported when first opened, or by
+# `ArgmapApp` in the background just after the first screen: not before it.
 
 
 class EditActions(EditorBase):
@@ -111,6 +115,8 @@ class EditActions(EditorBase):
         self.push_screen(self._node_form(f"Add {what}{where}", initial, check), added)
 
     def _node_form(self, title: str, initial: dict[str, Any], check: Any) -> NodeForm:
+        from argmap.tui.screens.node_form import NodeForm
+
         return NodeForm(
             title,
             initial,
@@ -166,6 +172,8 @@ class EditActions(EditorBase):
             new = ops.set_meta(self.doc.map, title=title, question=question or "", eras=eras)
             if (new.title, new.question, new.eras) != (amap.title, amap.question, amap.eras):
                 self.commit(new, "edit title", focus=self.selected)
+
+        from argmap.tui.screens.map_form import MapForm
 
         self.push_screen(MapForm(amap.title, amap.question, amap.eras), edited)
 

@@ -14,7 +14,6 @@ from argmap import store
 from argmap.errors import ArgmapError, ExternalChangeError
 from argmap.tui.base import EditorBase
 from argmap.tui.screens.choice import Choice, ChoiceScreen, confirm
-from argmap.tui.screens.prompt import PromptScreen
 
 SAVE_CHOICES = (
     Choice("save", "Save", "s", "primary"),
@@ -90,6 +89,8 @@ class FileActions(EditorBase):
         def chosen(name: str | None) -> None:
             if name is not None:
                 self.run_worker(self._save_as(Path(name).expanduser()), group="file")
+
+        from argmap.tui.screens.prompt import PromptScreen  # first used here: not at start-up
 
         prompt = PromptScreen("Save as", "File name", str(self.doc.path))
         self.push_screen(prompt, chosen)

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from argmap import integrity
 from argmap.errors import Problem, format_loc
-from argmap.lint import Finding, TargetKind, lint_map
 from argmap.model import Map, Severity
+
+if TYPE_CHECKING:
+    from argmap.lint import Finding, TargetKind
+
+# argmap.lint is imported by `collect`, after the first screen (see ArgmapApp.on_mount).
 
 SEVERITY_RANK: dict[Severity, int] = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -41,20 +46,29 @@ class Item:
     analogy_id: str | None = None
 
 
+def prepare() -> None:
+    """Import lint now, e.g. before forking a child that runs `collect` (it then inherits it)."""
+    import argmap.lint  # noqa: F401
+
+
 def collect(amap: Map) -> list[Item]:
     """Every broken rule and lint finding for `amap`, worst first, then in map order."""
+    from argmap.lint import TargetKind, lint_map
+
+    node, analogy = TargetKind.NODE, TargetKind.ANALOGY
     items = [_from_problem(amap, p) for p in integrity.problems(amap)]
-    items.extend(_from_finding(amap, f) for f in lint_map(amap))
+    items.extend(_from_finding(amap, f, node, analogy) for f in lint_map(amap))
     return sorted(items, key=lambda item: SEVERITY_RANK[item.severity])
 
 
-def _from_finding(amap: Map, finding: Finding) -> Item:
+def _from_finding(amap: Map, finding: Finding, node: TargetKind, analogy: TargetKind) -> Item:
+    """An Item for a lint finding; `node` and `analogy` are lint's TargetKinds for those."""
     target = finding.target
     node_id: str | None = None
     analogy_id: str | None = None
-    if finding.target_kind is TargetKind.NODE and target in amap.nodes:
+    if finding.target_kind is node and target in amap.nodes:
         node_id = target
-    elif finding.target_kind is TargetKind.ANALOGY and target in amap.analogies:
+    elif finding.target_kind is analogy and target in amap.analogies:
         analogy_id = target
         node_id = amap.analogies[target].then
     where = "map" if target is None else f"{finding.target_kind.value} {target}"

@@ -5,12 +5,10 @@ from __future__ import annotations
 from argmap import ops
 from argmap.model import Era, Kind, Map
 from argmap.tui.base import EditorBase
-from argmap.tui.screens.analogies import AnalogiesScreen, analogy_form
-from argmap.tui.screens.filter_form import FilterForm
-from argmap.tui.screens.help import HelpScreen
-from argmap.tui.screens.prompt import PromptScreen
-from argmap.tui.screens.sources import SourcesScreen
 from argmap.tui.search import Filter, all_tags, matches
+
+# The side screens are imported when first opened, or by `ArgmapApp` in the
+# background just after the first screen: not before it.
 
 
 class ViewActions(EditorBase):
@@ -27,6 +25,8 @@ class ViewActions(EditorBase):
             if query is not None:
                 self.search_query = query
                 self.go_to_match(1)
+
+        from argmap.tui.screens.prompt import PromptScreen
 
         prompt = PromptScreen(
             "Search", "Find (text, id, tag, note)", self.search_query, placeholder="e.g. UN seat"
@@ -78,6 +78,8 @@ class ViewActions(EditorBase):
                 self.apply_filter(flt)
 
         amap = self.doc.map
+        from argmap.tui.screens.filter_form import FilterForm
+
         self.push_screen(FilterForm(self.filter, amap.eras, all_tags(amap)), chosen)
 
     def apply_filter(self, flt: Filter) -> None:
@@ -126,10 +128,14 @@ class ViewActions(EditorBase):
 
     def action_help(self) -> None:
         """Show the keys."""
+        from argmap.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_show_sources(self) -> None:
         """List, add, edit and delete sources."""
+        from argmap.tui.screens.sources import SourcesScreen
+
         screen = SourcesScreen(lambda: self.doc.map, self._commit_here, read_only=self.read_only)
         self.push_screen(screen)
 
@@ -141,6 +147,8 @@ class ViewActions(EditorBase):
         def closed(node_id: str | None) -> None:
             if node_id is not None:
                 self.go_to(node_id)
+
+        from argmap.tui.screens.analogies import AnalogiesScreen
 
         screen = AnalogiesScreen(
             lambda: self.doc.map, self._commit_here, read_only=self.read_only, select=first
@@ -170,5 +178,7 @@ class ViewActions(EditorBase):
             a_id, analogy = result
             new = ops.put_analogy(self.doc.map, a_id, analogy)  # type: ignore[arg-type]
             self.commit(new, f"add analogy {a_id}", focus=here)
+
+        from argmap.tui.screens.analogies import analogy_form
 
         self.push_screen(analogy_form(amap, None, initial, "New analogy"), made)
