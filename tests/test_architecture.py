@@ -15,6 +15,7 @@ SRC = ROOT / "src" / "argmap"
 INNER = [
     "argmap.errors",
     "argmap.model",
+    "argmap.views",
     "argmap.enums",
     "argmap.ops",
     "argmap.integrity",

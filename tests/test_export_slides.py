@@ -15,7 +15,8 @@ from argmap.export import ExportOptions, dot_source, export_map, export_storyboa
 from argmap.export.fit import claim_levels, fit_cards
 from argmap.export.rows import SLIDE_GRID, Cards, drawn_lanes, lane_heads, packed_rows
 from argmap.export.views import SLIDE_FIT, select
-from argmap.model import Analogy, Bears, Era, Kind, Map, Node, submap
+from argmap.model import Analogy, Bears, Era, Kind, Map, Node
+from argmap.views import submap
 from tests.export_helpers import dot_edges, dot_nodes, ids_by_map_id, png_size
 from tests.test_export_render import _node_boxes
 

@@ -19,9 +19,9 @@ from argmap.model import (
     QuestionState,
     Role,
     Source,
-    submap,
 )
 from argmap.summary import analogy_counts, badges, kind_title, shorten
+from argmap.views import submap
 
 DATA = Path(__file__).parent / "data"
 

@@ -62,8 +62,8 @@ def render(amap: Map, *, focus: str | None, depth: int | None) -> list[Renderabl
     from rich.text import Text
 
     from argmap.commands.treeview import Item, TreeView
-    from argmap.model import submap
     from argmap.summary import analogy_counts
+    from argmap.views import submap
 
     if focus is not None and focus not in amap.nodes:
         from argmap.errors import did_you_mean

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 
 from argmap.errors import UsageError, did_you_mean
 from argmap.export.options import ExportOptions
-from argmap.model import Kind, Map, submap
+from argmap.model import Kind, Map
+from argmap.views import submap
 
 # The most cards a slide shows (DOMAIN §8: about 12–15 a slide); its grid of rows
 # and columns (`rows.SLIDE_GRID`) may hold fewer. `fit.fit_cards` ranks which ones.
