@@ -261,3 +261,16 @@ def test_a_large_map_gets_its_findings_in_the_background(tmp_path: Path) -> None
         assert "updating" not in str(app.panel.border_title)
 
     drive(path, script)
+
+
+def test_tree_lines_are_drawn_again_for_a_new_theme(map_path: Path) -> None:
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        tree = app.map_tree
+        before = tree.render_line(2)
+        app.theme = "textual-light"
+        await settle(app, pilot)
+        after = tree.render_line(2)
+        assert after.text == before.text
+        assert [s.style for s in after] != [s.style for s in before]
+
+    drive(map_path, script)

@@ -130,7 +130,11 @@ class ViewActions(EditorBase):
         """Show the keys."""
         from argmap.tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        # Built once and kept: the keys never change, and laying out the table again
+        # each time cost about 100 ms.
+        if not self.is_screen_installed("help"):
+            self.install_screen(HelpScreen(), "help")
+        self.push_screen("help")
 
     def action_show_sources(self) -> None:
         """List, add, edit and delete sources."""

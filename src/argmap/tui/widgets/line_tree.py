@@ -88,11 +88,6 @@ class LineTree(Tree[str]):
 
     # ---- drawing lines ---------------------------------------------------------
 
-    def notify_style_update(self) -> None:
-        """The CSS or theme changed: every line is drawn again."""
-        self._drawn.clear()
-        super().notify_style_update()
-
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         lines = self._tree_lines
         if y >= len(lines):
@@ -112,6 +107,9 @@ class LineTree(Tree[str]):
     def _line_key(self, y: int, line: _TreeLine[str], base_style: Style) -> tuple[Any, ...]:
         """Everything `Tree._render_line` reads for line `y`, but the line number itself."""
         return (
+            # The theme and the focus decide the colours (Tree's styles are restyled on
+            # every focus change, e.g. each time a form opens: that alone redraws nothing).
+            self.app.theme,
             base_style,
             self.size.width,
             self.virtual_size.width,
