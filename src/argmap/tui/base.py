@@ -224,6 +224,10 @@ class EditorBase(App[int]):
 
     # ---- the garbage collector --------------------------------------------------------
 
+    def on_load(self) -> None:
+        """Before the first screen is built: no garbage collection until it is up."""
+        self.collector.pause()
+
     def start_collector(self) -> None:
         """Schedule collections for this session (see `argmap.tui.heap`)."""
         self.collector.start(freezing=len(self.doc.map.nodes) > SYNC_FINDINGS_NODES)
