@@ -46,6 +46,9 @@ PAUSE = 0.1  # seconds between keys, as a quick typist: timers and workers may r
 
 def make_app(path: Path) -> Any:
     """The editor on `path` (a scratch copy: edits stay in memory, no autosave meanwhile)."""
+    from argmap.cli import skip_pydantic_plugin_discovery
+
+    skip_pydantic_plugin_discovery()  # as the `argmap` console script does, before pydantic
     from argmap.tui.app import open_app
 
     return open_app(path, autosave_delay=3600.0)
