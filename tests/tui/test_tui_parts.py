@@ -263,14 +263,14 @@ def test_a_large_map_gets_its_findings_in_the_background(tmp_path: Path) -> None
     drive(path, script)
 
 
-def test_tree_lines_are_drawn_again_for_a_new_theme(map_path: Path) -> None:
+def test_tree_and_detail_are_drawn_again_for_a_new_theme(map_path: Path) -> None:
     async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
-        tree = app.map_tree
-        before = tree.render_line(2)
+        drawn = [app.map_tree.render_line(2), app.detail.render_line(0)]
         app.theme = "textual-light"
         await settle(app, pilot)
-        after = tree.render_line(2)
-        assert after.text == before.text
-        assert [s.style for s in after] != [s.style for s in before]
+        for widget, before in zip((app.map_tree, app.detail), drawn, strict=True):
+            after = widget.render_line(2 if widget is app.map_tree else 0)
+            assert after.text == before.text
+            assert [s.style for s in after] != [s.style for s in before]
 
     drive(map_path, script)

@@ -210,6 +210,7 @@ class NodeDetail(ScrollView, can_focus=True):
         self._strips: list[Strip] = []
         self._width = 0  # the width the strips were wrapped to
         self._fitted: Size | None = None  # the pane size they were fitted to
+        self._style: object = None  # the pane's style they were drawn with
 
     @property
     def content(self) -> RenderableType:
@@ -265,7 +266,15 @@ class NodeDetail(ScrollView, can_focus=True):
     def _render_strips(self, width: int) -> list[Strip]:
         # The same rendering a Static gives the content (so the pane looks the same).
         visual = visualize(self, self._content, markup=False)
+        self._style = self.visual_style
         return Visual.to_strips(self, visual, width, None, self.visual_style)
+
+    def notify_style_update(self) -> None:
+        """The theme or CSS changed: draw the content again if the pane's colours did."""
+        super().notify_style_update()
+        if self._strips and self.visual_style != self._style:
+            self._fitted = None
+            self.call_after_refresh(self._fit)
 
     def on_resize(self, event: events.Resize) -> None:
         """Wrap the content again for the new size."""
