@@ -56,6 +56,11 @@ def test_free_id_takes_the_next_number_after_the_highest() -> None:
     assert ops.free_id(["ev-3"], "ev") == "ev-4"
 
 
+def test_free_id_does_not_count_ids_named_after_years() -> None:
+    assert ops.free_id(["ev-1963", "ev-2"], "ev") == "ev-3"
+    assert ops.free_id(["ev-1963"], "ev") == "ev-1"
+
+
 def test_new_node_id_uses_the_kind_prefix(full: Map) -> None:
     assert ops.new_node_id(full, Kind.CLAIM) == "c-1"
     amap = ops.add_node(full, "ev-4", Node(kind=Kind.EVIDENCE, parent="bluf", text="e"))

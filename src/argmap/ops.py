@@ -31,9 +31,13 @@ def new_map(title: str, question: str | None = None, eras: Eras | None = None) -
 
 
 def free_id(taken: Iterable[str], prefix: str) -> str:
-    """The next unused id of the form `prefix-N`."""
+    """The next unused id of the form `prefix-N`.
+
+    Numbers of four digits or more are left out of the count: analysts name nodes
+    after years (`ev-1963`), and the next new node should not read as `ev-1964`.
+    """
     taken_set = set(taken)
-    pattern = re.compile(rf"^{re.escape(prefix)}-(\d+)$")
+    pattern = re.compile(rf"^{re.escape(prefix)}-(\d{{1,3}})$")
     numbers = [int(m.group(1)) for t in taken_set if (m := pattern.match(t))]
     n = max(numbers, default=0) + 1
     while f"{prefix}-{n}" in taken_set:
