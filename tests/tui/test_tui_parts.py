@@ -3,9 +3,11 @@ keys; and the lazy tree on a large map."""
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from argmap.model import Era, Kind, Map, Node, Severity
 from argmap.tui import findings
 from argmap.tui.app import ArgmapApp
 from argmap.tui.document import Document
+from argmap.tui.heap import Collector
 from argmap.tui.keys import KEYS
 from argmap.tui.labels import node_label
 from argmap.tui.offload import Offloader
@@ -274,3 +277,34 @@ def test_tree_and_detail_are_drawn_again_for_a_new_theme(map_path: Path) -> None
             assert [s.style for s in after] != [s.style for s in before]
 
     drive(map_path, script)
+
+
+class _Cycle:
+    """An object in a reference cycle: only the collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_collector_freezes_when_idle_and_tidies_what_died_frozen() -> None:
+    collector = Collector()
+    collector.start(freezing=True)
+    try:
+        alive = _Cycle()
+        ref = weakref.ref(alive)
+        collector.idle(forms_open=True)  # a form is open: nothing is frozen
+        assert gc.get_freeze_count() > 0  # (start froze what was alive then)
+        frozen = gc.get_freeze_count()
+        collector.idle(forms_open=False)
+        assert gc.get_freeze_count() > frozen  # now it is
+        del alive
+        gc.collect()
+        assert ref() is not None  # frozen, so trapped
+        collector.tidy(forms_open=False)  # the heap has not grown enough yet
+        assert ref() is not None
+        collector.regrowth = 0.0
+        collector.tidy(forms_open=False)
+        assert ref() is None
+    finally:
+        collector.stop()
+        gc.unfreeze()

@@ -20,7 +20,7 @@ from argmap.model import Map
 from argmap.summary import shorten
 from argmap.tui import findings
 from argmap.tui.document import Document, Step
-from argmap.tui.heap import IDLE_SECONDS, Collector
+from argmap.tui.heap import IDLE_SECONDS, TIDY_SECONDS, Collector
 from argmap.tui.keys import hide_edit_keys
 from argmap.tui.offload import Offloader
 from argmap.tui.search import Filter, visible_ids
@@ -68,7 +68,7 @@ class EditorBase(App[int]):
             hide_edit_keys(self.map_tree._bindings)
         self._autosave_timer: Timer | None = None
         self._findings_timer: Timer | None = None
-        self._idle_timer: Timer | None = None
+        self._idle_timers: list[Timer] = []
         self.collector = Collector()
         self.offloader = Offloader()
         self.export_cancel: threading.Event | None = None
@@ -235,13 +235,19 @@ class EditorBase(App[int]):
     async def on_event(self, event: events.Event) -> None:
         """Every key or click puts the next full collection off until input pauses."""
         if isinstance(event, events.Key | events.MouseDown) and not event.is_forwarded:
-            if self._idle_timer is not None:
-                self._idle_timer.stop()
-            self._idle_timer = self.set_timer(IDLE_SECONDS, self._collect_when_idle)
+            for timer in self._idle_timers:
+                timer.stop()
+            self._idle_timers = [
+                self.set_timer(IDLE_SECONDS, self._collect_when_idle),
+                self.set_timer(TIDY_SECONDS, self._tidy_when_idle),
+            ]
         await super().on_event(event)
 
     def _collect_when_idle(self) -> None:
         self.collector.idle(forms_open=len(self.screen_stack) > 1)
+
+    def _tidy_when_idle(self) -> None:
+        self.collector.tidy(forms_open=len(self.screen_stack) > 1)
 
     def on_unmount(self) -> None:
         """The session is over: end a findings child, give the collector its thresholds back."""

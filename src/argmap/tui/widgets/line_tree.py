@@ -33,7 +33,7 @@ from textual.widgets import Tree
 from textual.widgets._tree import _TreeLine
 from textual.widgets.tree import TreeNode
 
-LINES_KEPT = 4096
+LINES_KEPT = 1024  # about twenty screenfuls
 
 
 class LineTree(Tree[str]):
