@@ -7,7 +7,7 @@ collection landed in every form opened, and one in every few cursor moves.
 
 The editor therefore (0) collects nothing while it builds its first screen (a full
 collection there cost 50 ms of the start on 10,000 nodes; everything built then lives
-on), (1) freezes the long-lived heap on big maps (frozen objects are
+on), and on big maps (1) freezes the long-lived heap (frozen objects are
 never walked, and are still freed by reference counting when dropped), (2) makes
 automatic full collections rare, and (3) runs a full collection itself once input
 has paused for `IDLE_SECONDS`, freezing what survives when no form or dialog is open
@@ -39,8 +39,9 @@ class Collector:
     """The collector's schedule for one editor session.
 
     Attributes:
-        freezing: freeze the heap after collections (big maps only: small ones gain
-            nothing, and a test process opening many small maps would keep them all).
+        freezing: a big map: freeze the heap and collect in pauses. Small maps keep
+            Python's own schedule (their collections are short, and a test process
+            opening many small maps would otherwise keep them all).
         regrowth: how much the frozen heap grows before `tidy` cleans it up.
     """
 
@@ -58,11 +59,14 @@ class Collector:
             gc.disable()
 
     def start(self, *, freezing: bool) -> None:
-        """Take over the thresholds; freeze what is alive now if `freezing`."""
-        if self._saved is None:
-            self._saved = gc.get_threshold()
-        gc.set_threshold(*THRESHOLDS)
+        """Collect again; on a big map (`freezing`), take over the schedule and freeze now.
+
+        A small map keeps Python's own schedule: its collections are short.
+        """
         self.freezing = freezing
+        if freezing and self._saved is None:
+            self._saved = gc.get_threshold()
+            gc.set_threshold(*THRESHOLDS)
         self._resume()
         self.settle()
         self._clean_size = gc.get_freeze_count()
@@ -80,8 +84,10 @@ class Collector:
 
     def idle(self, *, forms_open: bool) -> None:
         """Input has paused: collect everything, and freeze the survivors if it is safe."""
+        if not self.freezing:
+            return
         gc.collect()
-        if self.freezing and not forms_open:
+        if not forms_open:
             gc.freeze()
 
     def tidy(self, *, forms_open: bool) -> None:
