@@ -11,7 +11,7 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select, Static
 
-from argmap import store
+from argmap import ops, store
 from argmap.model import (
     Bears,
     Credibility,
@@ -28,6 +28,7 @@ from argmap.tui.screens.choice import ChoiceScreen
 from argmap.tui.screens.help import HelpScreen
 from argmap.tui.screens.source_form import SourceForm
 from argmap.tui.screens.sources import SourcesScreen
+from argmap.tui.search import Filter
 
 from .conftest import DATA, drive, fill, select, settle
 
@@ -117,6 +118,63 @@ def test_filter_by_kind_shows_matches_and_their_path(map_path: Path) -> None:
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert len(app.map_tree.shown_ids()) == 6
+
+    drive(map_path, script)
+
+
+def test_edits_in_a_filtered_view_show_what_a_fresh_view_shows(map_path: Path) -> None:
+    # The tree is brought up to date in place after each edit: it must show exactly
+    # what rebuilding it for the same map, filter and pinned nodes shows.
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        app.apply_filter(Filter(kind=Kind.CLAIM))
+        await settle(app, pilot)
+        assert app.map_tree.shown_ids() == ["bluf", "un-exclusion", "nixon-opening"]
+
+        async def same_as_fresh() -> list[str]:
+            shown = app.map_tree.shown_ids()
+            app.show_all()
+            app.map_tree.reveal(app.selected or "bluf")
+            await settle(app, pilot)
+            assert app.map_tree.shown_ids() == shown
+            return shown
+
+        await select(app, pilot, "un-exclusion")
+        await pilot.press("e")  # evidence is filtered out, but the new node stays pinned
+        fill(app, text="The PRC protested its exclusion in 1950.")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        added = app.selected or ""
+        assert added.startswith("ev-") and added in await same_as_fresh()
+        await select(app, pilot, "un-exclusion")
+        await pilot.press("x")
+        await select(app, pilot, "nixon-opening")
+        await pilot.press("p")  # a claim moves under another; its pinned evidence follows
+        await settle(app, pilot)
+        shown = await same_as_fresh()
+        assert shown.index("un-exclusion") > shown.index("nixon-opening")
+        assert added in shown
+        await pilot.press("ctrl+z", "ctrl+z")
+        await settle(app, pilot)
+        shown = await same_as_fresh()
+        assert added not in shown and shown.index("un-exclusion") < shown.index("nixon-opening")
+        # Only evidence: deleting the one piece left under bluf hides the path to it.
+        app.pinned.clear()
+        app.apply_filter(Filter(kind=Kind.EVIDENCE))
+        await settle(app, pilot)
+        await select(app, pilot, "ev-ilm-1972")
+        await pilot.press("delete", "y")
+        await settle(app, pilot)
+        assert "ev-ilm-1972" not in await same_as_fresh()
+        # A tag no node has yet: tagging a deep node shows the path down to it.
+        app.pinned.clear()
+        app.apply_filter(Filter(tag="watch"))
+        await settle(app, pilot)
+        assert app.map_tree.shown_ids() == []
+        tagged = ops.update_node(app.doc.map, "uc-sponsor-1963", tags=["watch"])
+        app.commit(tagged, "tag uc-sponsor-1963")
+        await settle(app, pilot)
+        path = ["bluf", "un-exclusion", "rb-soviet-support", "uc-sponsor-1963"]
+        assert await same_as_fresh() == path
 
     drive(map_path, script)
 

@@ -237,8 +237,15 @@ class MapTree(LineTree):
         changed: list[str],
     ) -> list[str | None]:
         candidates = candidate_parents(old, new, changed)
-        if old_visible is not None or visible is not None:
-            candidates = {None, *old.nodes, *new.nodes}  # a filtered view: check them all
+        if old_visible is None or visible is None:
+            if old_visible is not visible:  # the filter came or went: check them all
+                candidates = {None, *old.nodes, *new.nodes}
+        else:
+            # In a filtered view a parent's shown children also change when one of
+            # them is shown or hidden (e.g. a node pinned by an edit, or no longer matching).
+            for amap in (old, new):
+                nodes = amap.nodes
+                candidates.update(nodes[n].parent for n in old_visible ^ visible if n in nodes)
         out: list[str | None] = []
         for parent_id in candidates:
             before = [c for c in old.children(parent_id) if old_visible is None or c in old_visible]
