@@ -23,7 +23,7 @@ from argmap.tui.heap import Collector
 from argmap.tui.keys import KEYS
 from argmap.tui.labels import node_label
 from argmap.tui.offload import Offloader
-from argmap.tui.search import Filter, all_tags, matches, visible_ids
+from argmap.tui.search import Filter, all_tags, effective_eras, matches, visible_ids
 from argmap.tui.widgets.map_tree import MapTree
 
 from .conftest import drive, select, settle
@@ -84,6 +84,16 @@ def test_filter_keeps_matches_their_ancestors_and_pinned_nodes(small_map: Map) -
     assert visible_ids(small_map, Filter(tag="bottom-line")) == {"bluf"}
     assert Filter(kind=Kind.CLAIM, tag="x").describe() == "kind=claim tag=x"
     assert all_tags(small_map) == ["bottom-line"]
+
+
+def test_effective_eras_in_one_pass_agree_with_the_model(small_map: Map) -> None:
+    deep = ops.add_node(
+        small_map, "ev-deep", Node(kind=Kind.EVIDENCE, text="x", parent="uc-sponsor-1963")
+    )
+    for amap in (small_map, deep):
+        eras = effective_eras(amap)
+        assert eras == {n: amap.effective_era(n) for n in amap.nodes}
+    assert eras["ev-deep"] is Era.THEN  # from un-exclusion, three levels up
 
 
 def test_labels_are_text_so_brackets_survive(small_map: Map) -> None:
