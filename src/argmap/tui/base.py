@@ -14,6 +14,7 @@ from typing import Literal
 from textual import events
 from textual.app import App
 from textual.timer import Timer
+from textual.widget import Widget
 
 from argmap.errors import ArgmapError
 from argmap.model import Map
@@ -172,7 +173,7 @@ class EditorBase(App[int]):
             parts.append(f"filter: {self.filter.describe()}")
         self.sub_title = " · ".join(parts)
         question = self.doc.map.question
-        self.map_tree.border_title = shorten(question, 66) if question else "Map"
+        retitle(self.map_tree, shorten(question, 66) if question else "Map")
 
     def show_detail(self) -> None:
         """Show the selected node in the detail pane."""
@@ -266,6 +267,12 @@ class EditorBase(App[int]):
 
     def autosave_now(self) -> None:
         """Start writing the recovery file (overridden by the file actions)."""
+
+
+def retitle(widget: Widget, title: str) -> None:
+    """Set a widget's border title if it changed (setting one repaints the whole widget)."""
+    if widget.border_title != title:
+        widget.border_title = title
 
 
 def touched_ids(old: Map, new: Map) -> set[str]:

@@ -54,12 +54,17 @@ class FindingsPanel(OptionList):
         if more > 0:
             self.add_option(Option(Text(f"… and {more} more", style="dim"), disabled=True))
         self._shown = True
-        self.border_title = f"Findings ({len(self._items)})"
+        self._retitle(f"Findings ({len(self._items)})")
 
     def updating(self) -> None:
         """Say that the list is being brought up to date (big maps: lint runs in the background)."""
         count = f" ({len(self._items)})" if self._shown else ""
-        self.border_title = f"Findings{count} · updating…"
+        self._retitle(f"Findings{count} · updating…")
+
+    def _retitle(self, title: str) -> None:
+        # Setting a border title repaints the whole panel, even when it is the same.
+        if self.border_title != title:
+            self.border_title = title
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
