@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,11 @@ def run(args: argparse.Namespace) -> int:
 
     def one(path: str) -> int:
         loaded = load(path, args)
-        text = store.dumps(loaded.map)
-        if Path(path).read_bytes() == text.encode("utf-8"):
+        data = store.dumps(loaded.map).encode("utf-8")
+        # Compare with the bytes as loaded (their fingerprint), not a second read.
+        if loaded.fingerprint is not None and (
+            hashlib.sha256(data).hexdigest() == loaded.fingerprint.sha256
+        ):
             return EXIT_OK
         if args.check:
             print(f"{path}: not in canonical form (run `argmap fmt {path}`)", file=sys.stderr)
