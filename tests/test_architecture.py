@@ -157,3 +157,9 @@ def test_cli_commands_never_import_textual(tmp_path: Path) -> None:
         assert _hits(set(report["modules"]), ["textual", "argmap.tui"]) == [], argv
         if argv[0] == "validate":
             assert _hits(set(report["modules"]), ["graphviz", "rich"]) == []
+        # Only the command that runs is imported (its helpers too), not its siblings.
+        commands = {
+            m.rsplit(".", 1)[1] for m in report["modules"] if m.startswith("argmap.commands.")
+        }
+        helpers = {"common", "treeview"}
+        assert commands - helpers == ({argv[0]} if argv[0] != "--help" else set()), argv

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from argmap.commands import COMMANDS
 from argmap.commands.common import add_max_bytes
 
 
@@ -13,7 +14,7 @@ def register(sub: Any) -> None:
     """Add the `edit` command."""
     parser = sub.add_parser(
         "edit",
-        help="open the map in the terminal editor",
+        help=COMMANDS["edit"],
         description="Open the map in the terminal editor (creates PATH if missing)."
         " Press ? inside for the keys.",
     )

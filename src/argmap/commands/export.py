@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from argmap.commands import COMMANDS
 from argmap.commands.common import add_max_bytes, load
 from argmap.errors import EXIT_OK, UsageError
 
@@ -36,7 +37,7 @@ def register(sub: Any) -> None:
     """Add the `export` command."""
     parser = sub.add_parser(
         "export",
-        help="draw the map (dot, svg, png, pdf) or brief it (md)",
+        help=COMMANDS["export"],
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from argmap.commands import COMMANDS
 from argmap.commands.common import add_max_bytes, for_each_file, load
 from argmap.errors import EXIT_INVALID, EXIT_OK
 
@@ -16,7 +17,7 @@ def register(sub: Any) -> None:
     """Add the `fmt` command."""
     parser = sub.add_parser(
         "fmt",
-        help="rewrite maps in canonical form",
+        help=COMMANDS["fmt"],
         description="Rewrite each map in canonical form (key order, nodes depth-first,"
         " block style), atomically, keeping NAME.bak. Comments are not kept.",
     )

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from argmap.commands import COMMANDS
 from argmap.commands.common import add_max_bytes, for_each_file, load
 from argmap.errors import EXIT_INVALID, EXIT_OK, UsageError
 
@@ -30,7 +31,7 @@ def register(sub: Any) -> None:
     """Add the `lint` command."""
     parser = sub.add_parser(
         "lint",
-        help="check maps against analysts' tradecraft standards",
+        help=COMMANDS["lint"],
         description="Report where each map is weak by ICD 203, Admiralty grading,"
         " Neustadt & May, Walton and Khong: each finding has a code, a severity, the"
         " node, analogy or source concerned, and what to do.",

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from argmap.commands import COMMANDS
 from argmap.errors import EXIT_OK, UsageError
 
 
@@ -13,7 +14,7 @@ def register(sub: Any) -> None:
     """Add the `new` command."""
     parser = sub.add_parser(
         "new",
-        help="create a valid empty map",
+        help=COMMANDS["new"],
         description="Create a new, valid, empty map file. Refuses to overwrite a file.",
     )
     parser.add_argument("path", metavar="PATH", help="the file to create, e.g. maps/mine.yaml")

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from argmap.commands import COMMANDS
 from argmap.errors import EXIT_OK
 
 
@@ -13,7 +14,7 @@ def register(sub: Any) -> None:
     """Add the `schema` command."""
     parser = sub.add_parser(
         "schema",
-        help="print the JSON Schema of the map format",
+        help=COMMANDS["schema"],
         description="Print the JSON Schema of map format v1. Point your editor's YAML"
         " language server at it to validate maps as you type.",
     )

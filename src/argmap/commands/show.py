@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from argmap.commands import COMMANDS
 from argmap.commands.common import add_max_bytes, load
 from argmap.errors import EXIT_OK, UsageError
 
@@ -30,7 +31,7 @@ def register(sub: Any) -> None:
     """Add the `show` command."""
     parser = sub.add_parser(
         "show",
-        help="print the map as a tree",
+        help=COMMANDS["show"],
         description="Print the map as a tree: kind, era, id, text and badges"
         " (likelihood, confidence, Admiralty grade), then its analogies.",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from argmap.commands import COMMANDS
 from argmap.commands.common import add_max_bytes, for_each_file, load
 from argmap.errors import EXIT_OK
 
@@ -13,7 +14,7 @@ def register(sub: Any) -> None:
     """Add the `validate` command."""
     parser = sub.add_parser(
         "validate",
-        help="check maps against the format",
+        help=COMMANDS["validate"],
         description="Check each map: YAML syntax, the format's keys and values, ids,"
         " references, cycles. Every problem is printed as file:line:col: path: message.",
     )
