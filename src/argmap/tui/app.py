@@ -12,7 +12,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Tree
+from textual.widgets import Footer, Tree
 
 from argmap import ops, store
 from argmap.errors import ArgmapError, UnreadableError
@@ -25,6 +25,7 @@ from argmap.tui.file_actions import FileActions
 from argmap.tui.keys import KEYS, bindings
 from argmap.tui.view_actions import ViewActions
 from argmap.tui.widgets.findings_panel import FindingsPanel
+from argmap.tui.widgets.header import AppHeader
 
 # Not needed for the first screen: imported in the background just after it, so that
 # neither the start nor the first form waits for them.
@@ -67,7 +68,7 @@ class ArgmapApp(EditActions, FileActions, ViewActions, ExportActions):
 
     def compose(self) -> ComposeResult:
         """Header, tree beside detail, findings, footer."""
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="main"):
             yield self.map_tree
             yield self.detail

@@ -259,10 +259,17 @@ class MapTree(LineTree):
         """Redraw the labels of these nodes, where they are in the tree."""
         if self._map is None:
             return
+        resized = False
         for node_id in node_ids:
             tree_node = self._by_id.get(node_id)
             if tree_node is not None and node_id in self._map.nodes:
-                tree_node.set_label(node_label(self._map, node_id, self._marks.get(node_id)))
+                label = node_label(self._map, node_id, self._marks.get(node_id))
+                resized = resized or label.cell_len != tree_node._label.cell_len
+                tree_node.set_label(label)
+        if resized:
+            # The widest line sets the tree's width: measure it now (e.g. when findings
+            # mark nodes), not in the next key that rebuilds the lines.
+            self._invalidate()
 
     def set_marks(self, marks: dict[str, Severity]) -> None:
         """Show these findings marks; only nodes whose mark changed are redrawn."""
@@ -279,11 +286,12 @@ class MapTree(LineTree):
         if self._visible is not None and node_id not in self._visible:
             return False
         path = [*reversed(self._map.ancestors(node_id))]
-        for ancestor in path:
-            tree_node = self._by_id.get(ancestor)
-            if tree_node is None:
-                return False
-            self._open(tree_node, ancestor)
+        with self.batched():  # the lines are built once, after the path is open
+            for ancestor in path:
+                tree_node = self._by_id.get(ancestor)
+                if tree_node is None:
+                    return False
+                self._open(tree_node, ancestor)
         target = self._by_id.get(node_id)
         if target is None:
             return False

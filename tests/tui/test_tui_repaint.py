@@ -1,0 +1,86 @@
+"""The tree repaints only the lines an edit changed: what is on screen must equal a full repaint.
+
+After a change that keeps the tree's size (a move, an undo), `LineTree` repaints the
+lines whose look changed and leaves the rest as drawn. A line it wrongly left alone
+would show stale text; here every step is compared with the tree drawn from scratch.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.geometry import Region
+from textual.pilot import Pilot
+
+from argmap import ops
+from argmap.model import Kind, Node
+from argmap.tui.app import ArgmapApp
+from argmap.tui.widgets.map_tree import MapTree
+
+from .conftest import drive, select, settle
+
+BUNDLED = Path(__file__).parent.parent.parent / "maps" / "sino-soviet-2020s.yaml"
+
+Painted = list[list[tuple[str, object]]]
+
+
+def painted(tree: MapTree) -> Painted:
+    """The tree's lines as they are on screen: rows not marked for repaint come from the cache."""
+    strips = tree.render_lines(Region(0, 0, *tree.outer_size))
+    return [[(segment.text, segment.style) for segment in strip] for strip in strips]
+
+
+def drawn_afresh(tree: MapTree) -> Painted:
+    """The tree's lines drawn from scratch: no cached strip of any kind."""
+    tree._drawn.clear()
+    tree._set_dirty()
+    return painted(tree)
+
+
+async def check(app: ArgmapApp, pilot: Pilot[int], what: str) -> None:
+    await settle(app, pilot)
+    shown = painted(app.map_tree)
+    assert shown == drawn_afresh(app.map_tree), what
+
+
+def test_the_tree_on_screen_after_each_edit_equals_a_full_repaint(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    shutil.copy(BUNDLED, path)
+
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        tree = app.map_tree
+        await check(app, pilot, "opened")
+        await pilot.press("down", "down")
+        await check(app, pilot, "cursor moved")
+        node_id = app.selected
+        assert node_id is not None
+        for keys in (["ctrl+down"], ["ctrl+up"], ["ctrl+down"], ["ctrl+z"], ["ctrl+y"]):
+            before = tree.shown_ids()
+            await pilot.press(*keys)
+            await check(app, pilot, f"after {keys}")
+            assert tree.shown_ids() != before, keys  # the lines did change
+        await pilot.press("space")  # collapse: the lines below move up
+        await check(app, pilot, "collapsed")
+        await pilot.press("space")
+        await check(app, pilot, "expanded")
+        amap = app.doc.map
+        parent = amap.nodes[node_id].parent
+        added = Node(kind=Kind.CLAIM, text="A new claim [with brackets]", parent=parent)
+        app.commit(ops.add_node(amap, "c-new", added, before=node_id), "add", focus="c-new")
+        await check(app, pilot, "added")
+        app.commit(ops.delete_subtree(app.doc.map, node_id), "delete", focus="c-new")
+        await check(app, pilot, "deleted")
+        app.commit(ops.update_node(app.doc.map, "c-new", text="Shorter"), "edit", focus="c-new")
+        await check(app, pilot, "label changed")
+        await select(app, pilot, "c-new")
+        await pilot.press("x")
+        await select(app, pilot, app.doc.map.roots()[0])
+        await pilot.press("p")
+        await check(app, pilot, "re-parented")
+        for _ in range(5):
+            await pilot.press("ctrl+z")
+            await check(app, pilot, "undone")
+        assert app.doc.map == app.doc.saved
+
+    drive(path, script)
