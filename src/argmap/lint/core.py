@@ -6,7 +6,7 @@ turns each hit into a `Finding` carrying the rule's code, severity, standard and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -287,6 +287,13 @@ class Context:
 
         Rebuttals, assumptions and indicators are not followed: they do not support.
         """
+        found: Set[str] | None = self._evidence_below.get(node_id)
+        if found is None:
+            found = self._walk_evidence(node_id)
+        return sorted(found, key=self.position.__getitem__)
+
+    def _walk_evidence(self, node_id: str) -> set[str]:
+        """Evidence reachable from `node_id`'s supporters, each node once."""
         seen = {node_id}
         evidence: list[str] = []
         stack = self._supporters(node_id)
@@ -298,7 +305,58 @@ class Context:
             if self.map.nodes[current].kind is Kind.EVIDENCE:
                 evidence.append(current)
             stack.extend(self._supporters(current))
-        return sorted(evidence, key=self.position.__getitem__)
+        return set(evidence)
+
+    @cached_property
+    def _evidence_below(self) -> dict[str, frozenset[str]]:
+        """`basis` of every node the support graph reaches without a cycle, as sets.
+
+        Walking each claim's support afresh went over the same nodes again and again
+        (a quarter of `argmap lint` on 10,000 nodes); here each node's set is the
+        union of its supporters' sets, built once, children first. A node on a cycle
+        of supporting links, or above one, is left out: `basis` walks it instead.
+        """
+        nodes = self.map.nodes
+        done: dict[str, frozenset[str]] = {}
+        tainted: set[str] = set()  # on a cycle or above one: sets would be partial
+        for start in nodes:
+            if start in done or start in tainted:
+                continue
+            path = {start}
+            stack = [(start, iter(self._supporters(start)))]
+            gathered: dict[str, set[str]] = {start: set()}
+            while stack:
+                node_id, pending = stack[-1]
+                for supporter in pending:
+                    if supporter not in nodes:
+                        continue
+                    if supporter in path or supporter in tainted:
+                        tainted.add(node_id)
+                        continue
+                    if supporter not in done:
+                        path.add(supporter)
+                        gathered[supporter] = set()
+                        stack.append((supporter, iter(self._supporters(supporter))))
+                        break
+                    below = gathered[node_id]
+                    below |= done[supporter]
+                    if nodes[supporter].kind is Kind.EVIDENCE:
+                        below.add(supporter)
+                else:
+                    stack.pop()
+                    path.discard(node_id)
+                    finished = gathered.pop(node_id)
+                    if node_id in tainted:
+                        if stack:
+                            tainted.add(stack[-1][0])
+                        continue
+                    done[node_id] = frozenset(finished)
+                    if stack:  # the supporter just finished counts for the node above
+                        above = gathered[stack[-1][0]]
+                        above |= finished
+                        if nodes[node_id].kind is Kind.EVIDENCE:
+                            above.add(node_id)
+        return done
 
     def _supporters(self, node_id: str) -> list[str]:
         out = self.reasons(node_id) + self.support_links.get(node_id, [])

@@ -134,13 +134,27 @@ _TERM_RE = re.compile(
     re.IGNORECASE,
 )
 _TERM_OF = {p: (lk, row) for p, lk, row in _TERMS}
+# Every phrase starts with one of these words. Most texts contain none, and looking
+# for a dozen substrings is far cheaper than running the alternation above (a third
+# of `argmap lint` on 10,000 nodes). The text is folded at least as far as the
+# regex's IGNORECASE folds: casefold, plus dotless ı and dotted İ (casefold: i + U+0307).
+_FIRST_WORDS = tuple(dict.fromkeys(p.split()[0] for p, _, _ in _TERMS))
+_FOLD_TO_ASCII_I = str.maketrans({"ı": "i", "\u0307": None})
+
+
+def _fold(text: str) -> str:
+    return text.casefold().translate(_FOLD_TO_ASCII_I)
 
 
 def terms(text: str) -> list[Term]:
     """ICD 203 likelihood phrases in `text` (outside quotes), longest match first."""
     out: list[Term] = []
+    folded = _fold(text)
+    if not any(word in folded for word in _FIRST_WORDS):
+        return out
     for match in _TERM_RE.finditer(unquoted(text)):
-        phrase = " ".join(match.group(0).lower().split())
+        # Folded the same way: "unlıkely" matches the regex and is the term "unlikely".
+        phrase = " ".join(_fold(match.group(0)).split())
         likelihood, row = _TERM_OF[phrase]
         out.append(Term(phrase, likelihood, row))
     return out
