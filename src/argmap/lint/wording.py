@@ -6,6 +6,7 @@ Each scanner aims at findings that are true: a month named May, the noun "might"
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import NamedTuple
@@ -229,17 +230,20 @@ def years(text: str) -> list[YearSpan]:
     return [span for span, _ in _year_hits(text)]
 
 
-def _year_hits(text: str) -> list[tuple[YearSpan, int]]:
+# Several rules read the years of the same claim; the scan is the costly part of
+# the time rules (its regex looks behind at every digit). Texts are immutable keys.
+@functools.lru_cache(maxsize=4096)
+def _year_hits(text: str) -> tuple[tuple[YearSpan, int], ...]:
     """Each year mention with the position where it starts."""
     out: list[tuple[YearSpan, int]] = []
     for match in _SPAN_RE.finditer(text):
-        before = text[: match.start()].split()
+        before = text[: match.start()].rsplit(None, 1)
         if before and before[-1].lower() in _NOT_YEAR_BEFORE:
             continue
         if _next_word(text, match.end()) in _NOT_YEAR_AFTER:
             continue
         out.append((_span(match), match.start()))
-    return out
+    return tuple(out)
 
 
 def _span(match: re.Match[str]) -> YearSpan:
