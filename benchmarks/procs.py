@@ -127,3 +127,31 @@ def measure(
         result.cpu.append(run.cpu)
         result.peak_kb = max(result.peak_kb, run.peak_kb)
     return result
+
+
+def measure_alternating(
+    cmds: Sequence[Sequence[str]], runs: int, *, cwd: Path | None = None
+) -> list[Measured]:
+    """Time several commands in turn, run by run (a, b, a, b, ...), after a warm-up each.
+
+    On a shared machine the load drifts over minutes; taking turns exposes every
+    command to the same load, so the ratio of their medians is steadier than when
+    each is timed in a block of its own.
+    """
+    results = [Measured() for _ in cmds]
+    for cmd, result in zip(cmds, results, strict=True):
+        warm = run_process(cmd, cwd=cwd)
+        if warm.code != 0:
+            result.skipped = why_failed(warm)
+    if any(r.skipped for r in results):
+        return results
+    for _ in range(runs):
+        for cmd, result in zip(cmds, results, strict=True):
+            run = run_process(cmd, cwd=cwd)
+            if run.code != 0:
+                result.skipped = why_failed(run)
+                return results
+            result.times.append(run.seconds)
+            result.cpu.append(run.cpu)
+            result.peak_kb = max(result.peak_kb, run.peak_kb)
+    return results
