@@ -84,3 +84,32 @@ def test_the_tree_on_screen_after_each_edit_equals_a_full_repaint(tmp_path: Path
         assert app.doc.map == app.doc.saved
 
     drive(path, script)
+
+
+def test_collapsing_and_expanding_near_the_end_of_a_scrolled_tree(tmp_path: Path) -> None:
+    # A collapse at the bottom of a scrolled view shortens the tree under the view:
+    # the tree must scroll back and show no stale or blank lines.
+    path = tmp_path / "map.yaml"
+    shutil.copy(BUNDLED, path)
+
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        tree = app.map_tree
+        assert tree.last_line > tree.size.height  # it scrolls
+        await pilot.press("end")
+        await check(app, pilot, "at the end")
+        assert tree.scroll_offset.y > 0
+        amap = app.doc.map
+        big = max(amap.roots(), key=lambda root: len(amap.subtree(root)))
+        for parent in (amap.nodes[tree.shown_ids()[-1]].parent, big):
+            assert parent is not None
+            await select(app, pilot, parent)
+            lines = tree.last_line
+            await pilot.press("space")  # collapse
+            await check(app, pilot, f"collapsed {parent}")
+            assert tree.last_line < lines
+            assert tree.scroll_offset.y <= tree.max_scroll_y
+            await pilot.press("space")  # expand again
+            await check(app, pilot, f"expanded {parent}")
+            assert tree.last_line == lines
+
+    drive(path, script)

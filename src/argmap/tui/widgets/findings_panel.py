@@ -13,11 +13,12 @@ from textual.widgets.option_list import Option
 
 from argmap.tui.findings import Item
 from argmap.tui.labels import MARK_STYLE
+from argmap.tui.widgets.steady import SteadyScrollView
 
 MAX_SHOWN = 100
 
 
-class FindingsPanel(OptionList):
+class FindingsPanel(OptionList, SteadyScrollView):
     """Findings, worst first; the border title counts them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -11,10 +11,10 @@ and every node added to the tree makes it schedule a new layout. This subclass
 - measures label widths without drawing the labels;
 - draws nothing again when only its height changes;
 - lets a caller add or remove many nodes with one invalidation (`batched`);
-- after a change of shape that keeps the number of lines and their width (a node
-  moved among its siblings, an edit undone), repaints only the visible lines that
-  look different instead of the whole widget, and lays out nothing: Tree asks for a
-  screen layout on every change, which repaints the tree, its scrollbars and every
+- after a change of shape (a node moved, added or removed, expanded or collapsed, an
+  edit undone) repaints only the visible lines that look different instead of the
+  whole widget, and lays nothing out unless a scrollbar comes or goes: Tree asks for
+  a screen layout on every change, which repaints the tree, its scrollbars and every
   dirty widget (20-45 ms of an edit on a big map).
 
 What a line looks like is still decided by Tree itself (`Tree._render_line`), so
@@ -33,15 +33,18 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets._tree import _TreeLine
 from textual.widgets.tree import TreeNode
 
+from argmap.tui.widgets.steady import SteadyScrollView
+
 LINES_KEPT = 1024  # about twenty screenfuls
 
 
-class LineTree(Tree[str]):
+class LineTree(Tree[str], SteadyScrollView):
     """A Tree whose lines survive changes elsewhere in the tree."""
 
     def __init__(self, label: str, *, id: str | None = None) -> None:
@@ -53,6 +56,7 @@ class LineTree(Tree[str]):
         # What each line (by number) was last drawn as: a change repaints the lines
         # whose key differs.
         self._drawn_keys: dict[int, tuple[Any, ...]] = {}
+        self._sizing = False  # building lines in `_invalidate`
 
     # ---- fewer invalidations ---------------------------------------------------
 
@@ -79,20 +83,49 @@ class LineTree(Tree[str]):
         if not self._drawn_keys or not self.size:  # nothing drawn yet: draw it all
             super()._invalidate()
             return
-        # Tree._invalidate without its layout: build the lines now (a new virtual size
-        # lays the screen out, as before), then repaint the lines that changed.
+        # Tree._invalidate without its layout: build the lines now, then repaint the
+        # lines that changed.
         self._clear_line_cache()
         self._updates += 1
         self.root._reset()
         before = self.virtual_size
-        lines = self._tree_lines
-        if self.virtual_size != before:
-            return  # the new size repaints the whole tree
+        self._sizing = True
+        try:
+            lines = self._tree_lines
+        finally:
+            self._sizing = False
+        if self.virtual_size != before and not self._resized_in_place():
+            self.refresh(layout=True)  # as Tree does: lay out and repaint it all
+            return
         top = self.scroll_offset.y
         style = self.rich_style
         for y in range(top, top + self.size.height):
             if self._drawn_keys.get(y) != self._key_at(y, lines, style):
                 self._refresh_line(y)
+
+    def _resized_in_place(self) -> bool:
+        """Take a new number of lines or width without a layout, if the scrollbars allow.
+
+        Returns:
+            False if a scrollbar comes or goes, or the view is scrolled past the new
+            end: the screen must be laid out.
+        """
+        shown = (self.show_horizontal_scrollbar, self.show_vertical_scrollbar)
+        self._scroll_update(self.virtual_size)  # the scrollbars' thumbs
+        now = (self.show_horizontal_scrollbar, self.show_vertical_scrollbar)
+        return now == shown and self.scroll_offset.y <= self.max_scroll_y
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        """Tree's refresh, except the layout its new virtual size asks for in `_invalidate`."""
+        if self._sizing and layout and not regions:
+            return self  # `_invalidate` lays out only if the scrollbars change
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def clear(self) -> Self:
         """Remove every node (and forget what the lines looked like)."""

@@ -13,7 +13,6 @@ from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual, visualize
 
@@ -32,6 +31,7 @@ from argmap.tradecraft import (
 )
 from argmap.tui.findings import Item
 from argmap.tui.labels import KIND_STYLE, MARK_STYLE
+from argmap.tui.widgets.steady import SteadyScrollView
 
 ROLE_PHRASE: dict[Role, str] = {
     Role.ROOT: "a root of the map",
@@ -187,7 +187,7 @@ def detail_key(amap: Map, node_id: str, findings: Sequence[Item]) -> tuple[objec
     )
 
 
-class NodeDetail(ScrollView, can_focus=True):
+class NodeDetail(SteadyScrollView, can_focus=True):
     """The right-hand pane: what the cursor is on, in full.
 
     Drawn line by line from strips rendered once per node shown: moving the cursor

@@ -1,0 +1,34 @@
+"""SteadyScrollView: a ScrollView that lets a screen layout pass by when nothing of it changed.
+
+Textual tells every ScrollView its size on every layout of the screen, and a
+ScrollView then updates its scrollbars (repainting them) and gets a Resize event
+(Tree repaints every line on one), whether or not anything changed. On a big map a
+layout (a findings panel shown, a node's detail growing a scrollbar) so repainted
+the tree, the detail and every scrollbar: 15-30 ms. Here a layout that leaves the
+widget's size, its container's size and its scrollable size as they were does nothing.
+"""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+
+
+class SteadyScrollView(ScrollView):
+    """A ScrollView that ignores layouts leaving its sizes unchanged.
+
+    Mix it in after the widget class (`class T(Tree, SteadyScrollView)`): Textual takes
+    CSS names, default styles and component classes from the first base only.
+    """
+
+    _sizes: tuple[Size, Size, Size] | None = None  # as of the last layout that mattered
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # The scrollable size is the widget's own (lines, content), not the layout's.
+        sizes = (size, self.virtual_size, container_size)
+        if sizes == self._sizes:
+            return False  # no Resize event: nothing to redraw
+        self._sizes = sizes
+        return super()._size_updated(size, virtual_size, container_size, layout)
