@@ -1,8 +1,9 @@
-"""The tree repaints only the lines an edit changed: what is on screen must equal a full repaint.
+"""The tree and the detail repaint only what changed: what is on screen must equal a full repaint.
 
-After a change that keeps the tree's size (a move, an undo), `LineTree` repaints the
-lines whose look changed and leaves the rest as drawn. A line it wrongly left alone
-would show stale text; here every step is compared with the tree drawn from scratch.
+After a change (a move, an undo, a collapse), `LineTree` repaints the lines whose look
+changed and leaves the rest as drawn, and lays the screen out only if a scrollbar
+comes or goes; the detail pane takes a new height the same way. A line wrongly left
+alone would show stale text; here every step is compared with a drawing from scratch.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from argmap import ops
 from argmap.model import Kind, Node
@@ -25,9 +27,9 @@ BUNDLED = Path(__file__).parent.parent.parent / "maps" / "sino-soviet-2020s.yaml
 Painted = list[list[tuple[str, object]]]
 
 
-def painted(tree: MapTree) -> Painted:
-    """The tree's lines as they are on screen: rows not marked for repaint come from the cache."""
-    strips = tree.render_lines(Region(0, 0, *tree.outer_size))
+def painted(widget: Widget) -> Painted:
+    """The widget's lines as on screen: rows not marked for repaint come from the cache."""
+    strips = widget.render_lines(Region(0, 0, *widget.outer_size))
     return [[(segment.text, segment.style) for segment in strip] for strip in strips]
 
 
@@ -111,5 +113,29 @@ def test_collapsing_and_expanding_near_the_end_of_a_scrolled_tree(tmp_path: Path
             await pilot.press("space")  # expand again
             await check(app, pilot, f"expanded {parent}")
             assert tree.last_line == lines
+
+    drive(path, script)
+
+
+def test_the_detail_on_screen_equals_a_fresh_one_as_the_cursor_moves(tmp_path: Path) -> None:
+    # Nodes with analogies have details longer than the pane (a scrollbar), others fit.
+    path = tmp_path / "map.yaml"
+    shutil.copy(BUNDLED, path)
+
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        detail = app.detail
+        heights: set[int] = set()
+        for _ in range(40):
+            await pilot.press("down")
+            await settle(app, pilot)
+            shown = painted(detail)
+            tall = detail.virtual_size.height > detail.size.height
+            assert detail.show_vertical_scrollbar == tall
+            heights.add(detail.virtual_size.height)
+            detail._shown = None  # draw the content again from the map
+            app.show_detail()
+            await settle(app, pilot)
+            assert painted(detail) == shown, app.selected
+        assert 0 in heights and len(heights) > 2  # short ones, and tall ones of two heights
 
     drive(path, script)

@@ -193,8 +193,8 @@ class NodeDetail(SteadyScrollView, can_focus=True):
     Drawn line by line from strips rendered once per node shown: moving the cursor
     repaints this pane alone. (A `Static` in a scrolling container made every cursor
     move lay the whole screen out again, half the cost of a key on a big map.) The
-    screen is laid out only when the scrollable height changes, i.e. for a detail
-    longer than the pane.
+    screen is laid out only when the scrollbar comes or goes, i.e. between a detail
+    that fits the pane and one longer than it.
     """
 
     DEFAULT_CSS = """
@@ -255,7 +255,10 @@ class NodeDetail(SteadyScrollView, can_focus=True):
         tall = len(self._strips) > size.height
         virtual = Size(self._width, len(self._strips) if tall else 0)
         if virtual != self.virtual_size:
-            self.virtual_size = virtual
+            # Without a screen layout unless the scrollbar comes or goes (showing or
+            # hiding it asks for one itself): the thumb is all a new height changes.
+            self.set_reactive(NodeDetail.virtual_size, virtual)
+            self._scroll_update(virtual)
         self.refresh()
 
     def _fits(self, size: Size) -> bool:
