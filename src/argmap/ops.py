@@ -244,11 +244,12 @@ def move_sibling(amap: Map, node_id: str, delta: int) -> Map:
     # the rest is copied by `dict` and `zip` in C (a Python loop over 10,000
     # nodes cost more than the rest of the edit).
     low, high = min(old, new), max(old, new)
-    keys = list(amap.nodes)
+    keys, values = list(amap.nodes), list(amap.nodes.values())
     slots = _positions(keys, amap.children(node.parent)[low : high + 1])
     for slot, key in zip(slots, siblings[low : high + 1], strict=True):
         keys[slot] = key
-    nodes = dict(zip(keys, map(amap.nodes.__getitem__, keys), strict=True))
+        values[slot] = amap.nodes[key]
+    nodes = dict(zip(keys, values, strict=True))
 
     def change(lists: Lists) -> None:
         lists[node.parent] = tuple(siblings)

