@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from argmap.export.style import SMALL_SIZE, TEXT_SIZE, Card, Theme
 from argmap.export.text import display_width, esc, esc_fixed, html_lines
-from argmap.model import Kind, Map, Role
+from argmap.model import Confidence, Kind, Map, Role
 from argmap.summary import shorten
 from argmap.tradecraft import INDICATOR_STATUS, LIKELIHOOD, grade
 
@@ -29,6 +29,13 @@ _ROLE_CARD: dict[Role, Card] = {
 }
 
 
+_KIND_CARD: dict[Kind, Card] = {
+    Kind.EVIDENCE: Card.EVIDENCE,
+    Kind.ASSUMPTION: Card.ASSUMPTION,
+    Kind.INDICATOR: Card.INDICATOR,
+}
+
+
 def card_of(full: Map, node_id: str) -> Card:
     """The card kind of a node, judged in the full map (a view may cut its parent off)."""
     node = full.nodes[node_id]
@@ -38,11 +45,15 @@ def card_of(full: Map, node_id: str) -> Card:
         return Card.CLAIM
     if node.kind is Kind.REBUTTAL:
         return _ROLE_CARD.get(full.role(node_id), Card.OBJECTION)
-    return {
-        Kind.EVIDENCE: Card.EVIDENCE,
-        Kind.ASSUMPTION: Card.ASSUMPTION,
-        Kind.INDICATOR: Card.INDICATOR,
-    }[node.kind]
+    return _KIND_CARD[node.kind]
+
+
+# Badge texts, written once: every card with a likelihood would otherwise format its own.
+_LIKELIHOOD_TEXT = {
+    level: f"{term.term.capitalize()} · {term.range}" for level, term in LIKELIHOOD.items()
+}
+_CONFIDENCE_TEXT = {level: f"{level.value.capitalize()} confidence" for level in Confidence}
+_STATUS_TEXT = {status: text.capitalize() for status, text in INDICATOR_STATUS.items()}
 
 
 def badges_of(full: Map, node_id: str, hidden: int) -> list[tuple[Badge, str]]:
@@ -50,10 +61,9 @@ def badges_of(full: Map, node_id: str, hidden: int) -> list[tuple[Badge, str]]:
     node = full.nodes[node_id]
     out: list[tuple[Badge, str]] = []
     if node.likelihood is not None:
-        term = LIKELIHOOD[node.likelihood]
-        out.append((Badge.LIKELIHOOD, f"{term.term.capitalize()} · {term.range}"))
+        out.append((Badge.LIKELIHOOD, _LIKELIHOOD_TEXT[node.likelihood]))
     if node.confidence is not None:
-        out.append((Badge.CONFIDENCE, f"{node.confidence.value.capitalize()} confidence"))
+        out.append((Badge.CONFIDENCE, _CONFIDENCE_TEXT[node.confidence]))
     if node.kind is Kind.EVIDENCE:
         source = full.sources.get(node.source) if node.source else None
         graded = grade(source.reliability if source else None, node.credibility)
@@ -62,7 +72,7 @@ def badges_of(full: Map, node_id: str, hidden: int) -> list[tuple[Badge, str]]:
     if node.linchpin:
         out.append((Badge.LINCHPIN, "Linchpin"))
     if node.status is not None:
-        out.append((Badge.STATUS, INDICATOR_STATUS[node.status].capitalize()))
+        out.append((Badge.STATUS, _STATUS_TEXT[node.status]))
     if hidden:  # drawn in the card's header, listed here for the legend
         out.append((Badge.HIDDEN, f"+{hidden} more below"))
     return out
@@ -158,36 +168,64 @@ def _width(card: Card, style: CardStyle) -> int:
     return style.width * 3 // 2 if card is Card.BOTTOM_LINE else style.width
 
 
-def node_label(
-    full: Map,
-    node_id: str,
-    card: Card,
-    badges: list[tuple[Badge, str]],
-    theme: Theme,
-    style: CardStyle,
-    hidden: int,
-) -> str:
-    """The HTML-like label of one node card; every piece of user text escaped.
+_TABLE = '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
 
-    `badges` are the node's own badges (`badges_of` with no hidden count).
+
+class CardLabels:
+    """The HTML-like labels of one diagram's cards; every piece of user text escaped.
+
+    What all cards of a kind share (the header, the strips of the same badges) is
+    written once per diagram, not once per card: a diagram has thousands of cards
+    and a few dozen distinct headers and badge strips.
     """
-    border = theme.cards[card][1]
-    rows = [
-        _header(card, theme, style, hidden),
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">'
-        f"{html_lines(full.nodes[node_id].text, _width(card, style))}</TD></TR>",
-    ]
-    cited = citation(full, node_id)
-    if cited is not None:
-        rows.append(
+
+    def __init__(self, full: Map, theme: Theme, style: CardStyle) -> None:
+        """Labels for cards of `full` drawn in `theme` at the sizes of `style`."""
+        self._full = full
+        self._theme = theme
+        self._style = style
+        self._headers: dict[Card, str] = {}
+        self._badges: dict[tuple[str, ...], str] = {}
+        self._widths = {card: _width(card, style) for card in Card}
+        self._cited = (
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{style.small_size:g}" '
-            f'COLOR="{theme.muted}"><I>{esc(cited)}</I></FONT></TD></TR>'
+            f'COLOR="{theme.muted}"><I>'
         )
-    # Small text is narrower than the card's: the same width holds more of it.
-    fit = _width(card, style) * style.text_size / style.small_size if style.narrow_badges else None
-    rows.append(badge_rows(badges, theme, border, style.small_size, fit))
-    return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
-        + "".join(rows)
-        + "</TABLE>>"
-    )
+
+    def label(self, node_id: str, card: Card, badges: list[tuple[Badge, str]], hidden: int) -> str:
+        """The label of one card.
+
+        `badges` are the node's own badges (`badges_of` with no hidden count);
+        `hidden` is how many nodes below it the view leaves out.
+        """
+        header = self._headers.get(card) if not hidden else None
+        if header is None:
+            header = _header(card, self._theme, self._style, hidden)
+            if not hidden:
+                self._headers[card] = header
+        text = html_lines(self._full.nodes[node_id].text, self._widths[card])
+        rows = [_TABLE, header, '<TR><TD ALIGN="LEFT" BALIGN="LEFT">', text, "</TD></TR>"]
+        cited = citation(self._full, node_id)
+        if cited is not None:
+            rows += (self._cited, esc(cited), "</I></FONT></TD></TR>")
+        if badges:
+            rows.append(self._badge_rows(card, badges))
+        rows.append("</TABLE>>")
+        return "".join(rows)
+
+    def _badge_rows(self, card: Card, badges: list[tuple[Badge, str]]) -> str:
+        key = (card, *[text for _, text in badges])
+        done = self._badges.get(key)
+        if done is None:
+            style = self._style
+            # Small text is narrower than the card's: the same width holds more of it.
+            fit = self._widths[card] * style.text_size / style.small_size
+            done = badge_rows(
+                badges,
+                self._theme,
+                self._theme.cards[card][1],
+                style.small_size,
+                fit if style.narrow_badges else None,
+            )
+            self._badges[key] = done
+        return done

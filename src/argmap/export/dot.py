@@ -1,4 +1,4 @@
-"""Build the diagram of a view as a `graphviz.Digraph`: pure, deterministic, no `dot` needed.
+"""Build the diagram of a view as DOT text (a `dotwriter.Digraph`): pure, no `dot` needed.
 
 Nodes get synthetic ids (`n0`, `n1`, … in walk order) because a `:` in an id would
 become a port. Every piece of user text goes through `text.esc` into HTML-like labels.
@@ -10,9 +10,9 @@ rank, or, on a slide, at its foot. Slides pack their cards into rows (`rows`).
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
 
-from argmap.export.cards import Badge, CardStyle, badges_of, card_of, node_label
+from argmap.export.cards import Badge, CardLabels, CardStyle, badges_of, card_of
+from argmap.export.dotwriter import Digraph
 from argmap.export.edges import (
     Build,
     Edge,
@@ -26,7 +26,15 @@ from argmap.export.edges import (
 )
 from argmap.export.legend import legend_label
 from argmap.export.options import LARGE_MAP_NODES, ExportOptions
-from argmap.export.rows import SLIDE_GRID, Cards, columns_for, drawn_lanes, lane_heads, packed_rows
+from argmap.export.rows import (
+    SLIDE_GRID,
+    Cards,
+    columns_for,
+    drawn_lanes,
+    lane_heads,
+    packed_rows,
+    walk_order,
+)
 from argmap.export.style import (
     CARD_BORDER,
     FONT,
@@ -40,9 +48,6 @@ from argmap.export.style import (
 from argmap.export.text import esc
 from argmap.export.views import View
 from argmap.model import Era
-
-if TYPE_CHECKING:
-    import graphviz
 
 # Views larger than this put leaf siblings on two rows to keep the drawing less wide.
 STAGGER_ABOVE = 24
@@ -76,13 +81,11 @@ def _graph_attrs(build: Build, options: ExportOptions) -> dict[str, str]:
     return attrs
 
 
-def _new_graph(name: str, graph_attr: dict[str, str]) -> graphviz.Digraph:
-    import graphviz
-
-    return graphviz.Digraph(name=name, graph_attr=graph_attr)
+def _new_graph(name: str, graph_attr: dict[str, str]) -> Digraph:
+    return Digraph(name=name, graph_attr=graph_attr)
 
 
-def _body(build: Build) -> graphviz.Digraph:
+def _body(build: Build) -> Digraph:
     """The outer cluster: no border, the title and question as its label."""
     full, theme = build.view.full, build.theme
     title = f'<FONT POINT-SIZE="{TITLE_SIZE:g}"><B>{esc(full.title)}</B></FONT>'
@@ -96,7 +99,7 @@ def _body(build: Build) -> graphviz.Digraph:
     )
 
 
-def _lane(build: Build, era: Era) -> graphviz.Digraph:
+def _lane(build: Build, era: Era) -> Digraph:
     eras, theme = build.view.full.eras, build.theme
     text = eras.then if era is Era.THEN else eras.now
     return _new_graph(
@@ -118,16 +121,17 @@ def _lane(build: Build, era: Era) -> graphviz.Digraph:
     )
 
 
-def _node_attrs(build: Build, node_id: str, card: Card, card_style: CardStyle) -> dict[str, str]:
+def _node_attrs(build: Build, node_id: str, card: Card, labels: CardLabels) -> dict[str, str]:
     """A node's own attributes; its look comes from its card group's defaults."""
     view = build.view
     hidden = view.hidden.get(node_id, 0)
     badges = badges_of(view.full, node_id, 0)
     build.cards.add(card)
-    build.badges.update(b for b, _ in badges)
+    for badge, _ in badges:
+        build.badges.add(badge)
     if hidden:
         build.badges.add(Badge.HIDDEN)
-    label = node_label(view.full, node_id, card, badges, build.theme, card_style, hidden)
+    label = labels.label(node_id, card, badges, hidden)
     if node_id in build.heads:
         build.labels[build.ids[node_id]] = label
     attrs = {"label": label}
@@ -212,9 +216,9 @@ def _relay(build: Build, lane_of: dict[str, Era | None]) -> None:
         del build.minlen[node_id]
 
 
-def _declare_nodes(body: graphviz.Digraph, build: Build, card_style: CardStyle) -> None:
+def _declare_nodes(body: Digraph, build: Build, labels: CardLabels) -> None:
     view = build.view
-    order = [n for n, _ in view.map.walk()]
+    order = walk_order(view.map)
     build.ids.update((node_id, f"n{i}") for i, node_id in enumerate(order))
     build.junctions.update(junction_parents(view.map))
     lane_of = drawn_lanes(view.full)
@@ -236,12 +240,12 @@ def _declare_nodes(body: graphviz.Digraph, build: Build, card_style: CardStyle) 
         if era in anchored:
             lane.node(f"lane_{era.value}", shape="point", style="invis", width="0")
             build.anchors.add(f"lane_{era.value}")
-        _add_nodes(lane, build, members, card_style)
+        _add_nodes(lane, build, members, labels)
         for node_id in members:
             for relay in build.relays.get(node_id, ()):
                 lane.node(relay, **_relay_attrs(build, node_id))
         body.subgraph(lane)
-    _add_nodes(body, build, [n for n in order if lane_of.get(n) is None], card_style)
+    _add_nodes(body, build, [n for n in order if lane_of.get(n) is None], labels)
     for era in anchored:
         side = "left" if era is Era.THEN else "right"
         body.edge(f"lanes_{side}", f"lane_{era.value}", style="invis")
@@ -267,7 +271,7 @@ def _balance(build: Build) -> list[Edge]:
     ]
 
 
-def _top_order(build: Build, top: graphviz.Digraph, anchors: list[str]) -> list[str]:
+def _top_order(build: Build, top: Digraph, anchors: list[str]) -> list[str]:
     """The top rank's left-to-right order, declaring its cards beside the bottom line.
 
     A lone card beside the bottom line gets an invisible twin on the other side, so
@@ -288,7 +292,7 @@ def _top_order(build: Build, top: graphviz.Digraph, anchors: list[str]) -> list[
     return [n for n in (anchors[0], *middle, anchors[1]) if n]
 
 
-def _top_rank(body: graphviz.Digraph, build: Build, legend: bool) -> None:
+def _top_rank(body: Digraph, build: Build, legend: bool) -> None:
     """The top rank: lane anchors, cards beside the bottom line, and the legend at the right."""
     anchors = [f"lanes_{side}" if f"lane_{era}" in build.anchors else "" for side, era in _SIDES]
     if not any(anchors) and not legend and not build.heads:
@@ -310,9 +314,7 @@ def _top_rank(body: graphviz.Digraph, build: Build, legend: bool) -> None:
     body.subgraph(top)
 
 
-def _add_nodes(
-    graph: graphviz.Digraph, build: Build, members: list[str], card_style: CardStyle
-) -> None:
+def _add_nodes(graph: Digraph, build: Build, members: list[str], labels: CardLabels) -> None:
     """Declare cards grouped by kind, each group setting its look once.
 
     Graphviz orders a rank by following edges from the roots, so grouping the
@@ -330,7 +332,7 @@ def _add_nodes(
             target = _new_graph(f"cards_{graph.name}_{name}", {})  # not "cluster…"
             target.attr("node", **_card_look(card, build.theme))
         for node_id in groups[card]:
-            target.node(build.ids[node_id], **_node_attrs(build, node_id, card, card_style))
+            target.node(build.ids[node_id], **_node_attrs(build, node_id, card, labels))
         if target is not graph:
             graph.subgraph(target)
     for node_id in members:
@@ -338,18 +340,16 @@ def _add_nodes(
             graph.node(build.junction(node_id), **_junction_attrs(build, node_id))
 
 
-def build_digraph(view: View, options: ExportOptions, theme: Theme) -> graphviz.Digraph:
+def build_digraph(view: View, options: ExportOptions, theme: Theme) -> Digraph:
     """The diagram of `view`: lanes, node cards, relations, analogies, links, legend.
 
     Pure: the same view and options give the same DOT text, byte for byte.
     """
-    import graphviz
-
     build = Build(view, theme, slide=options.slide is not None)
     if options.slide is not None:
         build.columns = columns_for(SLIDE_GRID[options.slide], len(view.map.nodes))
     build.tooltips = len(view.map.nodes) <= LARGE_MAP_NODES  # costly at 10,000 nodes
-    g = graphviz.Digraph(
+    g = Digraph(
         name="argmap",
         graph_attr=_graph_attrs(build, options),
         node_attr=_node_defaults(theme),
@@ -357,7 +357,7 @@ def build_digraph(view: View, options: ExportOptions, theme: Theme) -> graphviz.
     )
     body = _body(build)
     card_style = CardStyle(width=SLIDE_WRAP, narrow_badges=True) if build.slide else CardStyle(WRAP)
-    _declare_nodes(body, build, card_style)
+    _declare_nodes(body, build, CardLabels(view.full, theme, card_style))
     edges: list[Edge] = [*tree_edges(build), *analogy_edges(build), *link_edges(build)]
     edges += _balance(build)
     _top_rank(body, build, legend=options.legend and bool(view.map.nodes))

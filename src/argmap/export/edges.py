@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from argmap.export.cards import Badge
@@ -13,7 +13,8 @@ from argmap.export.views import View
 from argmap.model import Bears, Era, Map, Relation, Role
 from argmap.summary import analogy_counts
 
-Edge = tuple[str, str, dict[str, str]]
+# An edge's attributes may be shared with other edges (see `_line`): read, never change.
+Edge = tuple[str, str, Mapping[str, str]]
 
 _ROLE_REL: dict[Role, Rel] = {
     Role.REASON: Rel.SUPPORTS,
@@ -45,6 +46,7 @@ class Build:
     cards: set[Card] = field(default_factory=set)
     rels: set[Rel] = field(default_factory=set)
     badges: set[Badge] = field(default_factory=set)
+    lines: dict[tuple[object, ...], Mapping[str, str]] = field(default_factory=dict)
 
     def junction(self, node_id: str) -> str:
         """The id of the point on the edge from `node_id` up to its parent."""
@@ -82,9 +84,17 @@ def edge_defaults(theme: Theme) -> dict[str, str]:
     }
 
 
-def _line(build: Build, rel: Rel, hidden: bool, **extra: str) -> dict[str, str]:
-    """An edge's attributes, leaving out those equal to the defaults (support)."""
+def _line(build: Build, rel: Rel, hidden: bool, **extra: str) -> Mapping[str, str]:
+    """An edge's attributes, leaving out those equal to the defaults (support).
+
+    Thousands of edges share a handful of looks: each is worked out once per
+    diagram and shared, so the result must not be changed.
+    """
     build.rels.add(rel)
+    key = (rel, hidden, *extra.items())
+    done = build.lines.get(key)
+    if done is not None:
+        return done
     attrs: dict[str, str] = {}
     if hidden:
         attrs["style"] = "invis"
@@ -92,7 +102,8 @@ def _line(build: Build, rel: Rel, hidden: bool, **extra: str) -> dict[str, str]:
         line = LINES[rel]
         attrs.setdefault("style", line.style)
         attrs |= {"color": build.theme.lines[rel], "penwidth": f"{line.penwidth:g}"}
-    return attrs | extra
+    done = build.lines[key] = attrs | extra
+    return done
 
 
 def staggered(amap: Map, per_row: int, max_rows: int) -> dict[str, int]:
@@ -103,12 +114,16 @@ def staggered(amap: Map, per_row: int, max_rows: int) -> dict[str, int]:
     Returns the `minlen` of each leaf's edge that is not 1.
     """
     out: dict[str, int] = {}
+    kids = amap.child_lists()  # once: asking `children` twice per node cost more than the rest
     for node_id in amap.nodes:
-        leaves = [c for c in amap.children(node_id) if not amap.children(c)]
+        leaves = [c for c in kids.get(node_id, ()) if c not in kids]
         rows = min(max_rows, -(-len(leaves) // per_row))
         if rows > 1:
             out.update((leaf, 1 + i % rows) for i, leaf in enumerate(leaves) if i % rows)
     return out
+
+
+_SUPPORT_ARROW = LINES[Rel.SUPPORTS].arrow  # the edges' default
 
 
 def tree_edges(build: Build) -> Iterator[Edge]:
@@ -127,7 +142,7 @@ def tree_edges(build: Build) -> Iterator[Edge]:
         elif rel is Rel.UNDERCUTS:
             rel = Rel.REBUTS  # nothing above it in this view: it can only rebut the node
         arrow = LINES[rel].arrow
-        extra = {} if arrow == LINES[Rel.SUPPORTS].arrow else {"arrowtail": arrow}
+        extra = {} if arrow == _SUPPORT_ARROW else {"arrowtail": arrow}
         if node_id in build.junctions:
             point = build.junction(node_id)
             yield tail, point, _line(build, rel, hidden, **extra)
@@ -169,11 +184,9 @@ def analogy_edges(build: Build) -> Iterator[Edge]:
         arrow = "normal" if analogy.bears is Bears.SUPPORTS else "tee"
         label = _analogy_label(analogy_counts(analogy), analogy.bears, build.theme, build.slide)
         hidden = a_id in view.invisible_analogies
-        attrs = _line(
-            build, Rel.ANALOGY, hidden, dir="forward", arrowhead=arrow, constraint="false"
-        )
+        line = _line(build, Rel.ANALOGY, hidden, dir="forward", arrowhead=arrow, constraint="false")
         # An xlabel is placed after layout: a label would add a rank above flat edges.
-        attrs |= {"xlabel": label, "tooltip": a_id}
+        attrs = {**line, "xlabel": label, "tooltip": a_id}
         rows = build.rows
         if analogy.then in rows and rows.get(analogy.then) == rows.get(analogy.now):
             # Two cards side by side: over their tops, where the label finds room
@@ -189,7 +202,12 @@ def link_edges(build: Build) -> Iterator[Edge]:
         rel = Rel.SUPPORTS if link.relation is Relation.SUPPORTS else Rel.REBUTS
         hidden = index in view.invisible_links
         attrs = _line(
-            build, rel, hidden, dir="forward", arrowhead=LINES[rel].arrow, constraint="false"
+            build,
+            rel,
+            hidden,
+            dir="forward",
+            arrowhead=LINES[rel].arrow,
+            constraint="false",
+            penwidth="1",
         )
-        attrs["penwidth"] = "1"
         yield ids[link.from_], ids[link.to], attrs

@@ -15,8 +15,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def clean(text: str) -> str:
     """Drop characters no renderer can draw (controls, lone surrogates)."""
-    if text.isascii() and text.isprintable():  # the common case, checked at C speed
-        return text
+    if text.isascii():  # the common case, checked at C speed
+        return text if text.isprintable() else _CONTROL.sub("", text)
     text = _CONTROL.sub("", text)
     return _SURROGATE.sub("\ufffd", text)
 
@@ -29,6 +29,16 @@ def _for_graphviz(text: str) -> str:
     return text.replace("\\", "\\\\").replace("]", "&#93;")
 
 
+_SPECIAL = re.compile(r"[&<>\"'\\\]]")
+
+
+def _escape(text: str) -> str:
+    """`esc` of text already clean; most text has nothing to escape, found by one search."""
+    if _SPECIAL.search(text) is None:
+        return text
+    return _for_graphviz(html.escape(text, quote=True))
+
+
 def esc(text: str) -> str:
     """Escape user text for an HTML-like label so it renders exactly as typed."""
     return _for_graphviz(html.escape(clean(text), quote=True))
@@ -38,6 +48,28 @@ def esc(text: str) -> str:
 def esc_fixed(text: str) -> str:
     """`esc` for the few texts argmap writes itself (badges, kinds): computed once each."""
     return esc(text)
+
+
+def _narrow_class() -> str:
+    # Latin, Greek and Cyrillic letters take one column each; asking unicodedata
+    # once here lets a whole Russian paragraph be checked by one regex match.
+    ranges: list[list[int]] = []
+    for code in range(0x530):
+        if unicodedata.east_asian_width(chr(code)) in "WF":
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(re.escape(chr(a)) + "-" + re.escape(chr(b)) for a, b in ranges)
+
+
+_NARROW = re.compile(f"[{_narrow_class()}]*")
+
+
+def _one_column_each(text: str) -> bool:
+    """Whether every character of `text` takes one column (so its width is its length)."""
+    return text.isascii() or _NARROW.fullmatch(text) is not None
 
 
 def display_width(text: str) -> int:
@@ -64,7 +96,7 @@ def _split_long(word: str, width: int) -> list[str]:
 
 
 def _wrap_ascii(joined: str, width: int) -> list[str]:
-    """Greedy wrap of single-spaced ASCII whose words all fit a line, at C speed."""
+    """Greedy wrap of single-spaced one-column text whose words all fit a line, at C speed."""
     lines: list[str] = []
     while len(joined) > width:
         cut = joined.rfind(" ", 0, width + 1)
@@ -104,7 +136,9 @@ def wrap(text: str, width: int) -> list[str]:
     for paragraph in clean(text).splitlines() or [""]:
         words = paragraph.split()
         joined = " ".join(words)
-        if joined.isascii() and (len(joined) <= width or max(map(len, words)) <= width):
+        if len(joined) <= width and joined.isascii():
+            lines.append(joined)
+        elif _one_column_each(joined) and (len(joined) <= width or max(map(len, words)) <= width):
             lines.extend(_wrap_ascii(joined, width))
         else:
             lines.extend(_wrap_words(words, width))
@@ -116,8 +150,34 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+@functools.cache
+def _lines_of(width: int) -> re.Pattern[str]:
+    # The longest run of at most `width` characters that ends before a space or at
+    # the end: one greedy line of single-spaced text whose words all fit.
+    return re.compile(f"(.{{1,{width}}})(?: |$)")
+
+
+def _wrap_simple(text: str, width: int) -> list[str] | None:
+    """`wrap` of one single-spaced ASCII paragraph by one regex, or None if a word is too long."""
+    lines = _lines_of(width).findall(text)
+    # A word longer than a line makes the search skip characters: then the lines
+    # and the spaces between them no longer add up to the whole text.
+    if sum(map(len, lines)) + len(lines) - 1 != len(text):
+        return None
+    return lines
+
+
 def html_lines(text: str, width: int) -> str:
     """Wrapped, escaped text joined with line breaks (align them with the cell's BALIGN)."""
+    if text.isascii() and text.isprintable():
+        # One paragraph with nothing to clean (most cards): `wrap` without its
+        # general steps. Its only whitespace is spaces; runs of them become one.
+        if "  " in text or text[:1] == " " or text[-1:] == " ":
+            text = " ".join(text.split())
+        if len(text) <= width:
+            return _escape(text)
+        lines = _wrap_simple(text, width)
+        if lines is not None:
+            return _escape("\n".join(lines)).replace("\n", "<BR/>")
     # `wrap` has cleaned the text and left no newline inside a line: escape once.
-    escaped = _for_graphviz(html.escape("\n".join(wrap(text, width)), quote=True))
-    return escaped.replace("\n", "<BR/>")
+    return _escape("\n".join(wrap(text, width))).replace("\n", "<BR/>")

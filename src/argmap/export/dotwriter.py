@@ -1,0 +1,179 @@
+"""DOT text written directly: the graphviz package's quoting rules without its per-call cost.
+
+`graphviz.Digraph` checks and wraps every call (a decorator, a regex or two per
+identifier, a sort of every attribute list): at 10,000 nodes that was most of the
+time spent building the DOT text. `Digraph` here writes the same statements, byte
+for byte, for the part of its interface argmap uses; `tests/test_export_dotwriter.py`
+checks `quote` and `attr_list` against the package's own functions. Images are
+rendered by running `dot` itself (`render.run_dot`), so exports never import the
+package at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+# The rules of graphviz.quoting (0.21), copied verbatim. Note that `$` also matches
+# before a final newline: "abc\n" passes as an id and "<b>\n" as an HTML-like label,
+# exactly as in the package.
+_HTML_STRING = re.compile(r"<.*>$", re.DOTALL)
+_ID = re.compile(r"([a-zA-Z_][a-zA-Z0-9_]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?))$")
+_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+_QUOTE_WITH_OPTIONAL_BACKSLASHES = re.compile(
+    r"""
+    (?P<escaped_backslashes>(?:\\{2})*)
+    \\?  # treat \" same as "
+    (?P<literal_quote>")
+    """,
+    flags=re.VERBOSE,
+)
+_ESCAPED_QUOTE = r"\g<escaped_backslashes>\\\g<literal_quote>"
+
+# Attribute names, most values (colours, styles, numbers) and most attribute lists
+# repeat from line to line: each distinct one is quoted once. The caches start over
+# when full, so a long session drawing many maps keeps them small.
+_CACHE_LONGEST = 64
+_CACHE_MOST = 4096
+_quoted: dict[str, str] = {}
+_pairs_of: dict[tuple[tuple[str, str], ...], str] = {}
+
+
+def _quote(text: str) -> str:
+    if _HTML_STRING.match(text):
+        return text  # an HTML-like label goes in as it is
+    if _ID.match(text) and text.lower() not in _KEYWORDS:
+        return text
+    return f'"{_QUOTE_WITH_OPTIONAL_BACKSLASHES.sub(_ESCAPED_QUOTE, text)}"'
+
+
+def quote(text: str) -> str:
+    """`text` as a DOT id, quoted where needed, as `graphviz.quoting.quote` does it."""
+    # Most ids and attribute names are plain ASCII identifiers: three string methods
+    # tell them apart faster than the package's regular expressions.
+    if text.isidentifier() and text.isascii() and text.lower() not in _KEYWORDS:
+        return text
+    if text[:1] == "<" and _HTML_STRING.match(text):
+        return text  # a label, long and unique: not worth hashing for the cache
+    done = _quoted.get(text)
+    if done is None:
+        done = _quote(text)
+        if len(text) <= _CACHE_LONGEST:
+            if len(_quoted) >= _CACHE_MOST:
+                _quoted.clear()
+            _quoted[text] = done
+    return done
+
+
+def quote_edge(text: str) -> str:
+    """An edge end `node[:port[:compass]]`, as `graphviz.quoting.quote_edge` does it."""
+    node, _, rest = text.partition(":")
+    if not rest:  # "a:" is written as "a", as the package does
+        return quote(node)
+    port, _, compass = rest.partition(":")
+    parts = [quote(node), quote(port)]
+    if compass:
+        parts.append(compass)
+    return ":".join(parts)
+
+
+def _pairs(attrs: Mapping[str, str]) -> str:
+    """`key=value ...` sorted by key; the same attributes are written once."""
+    key = tuple(attrs.items())
+    done = _pairs_of.get(key)
+    if done is None:
+        done = " ".join([f"{quote(name)}={quote(attrs[name])}" for name in sorted(attrs)])
+        if len(done) <= _CACHE_LONGEST * 4:  # not a list holding a label
+            if len(_pairs_of) >= _CACHE_MOST:
+                _pairs_of.clear()
+            _pairs_of[key] = done
+    return done
+
+
+def a_list(attrs: Mapping[str, str], label: str | None = None) -> str:
+    """`key=value` pairs: `label` first, then `attrs` sorted by key, as the package writes them."""
+    pairs = _pairs(attrs) if attrs else ""
+    if label is None:
+        return pairs
+    return f"label={quote(label)} {pairs}" if pairs else f"label={quote(label)}"
+
+
+def attr_list(attrs: Mapping[str, str], label: str | None = None) -> str:
+    """` [key=value ...]`, or nothing for no attributes (`graphviz.quoting.attr_list`)."""
+    if not attrs and label is None:
+        return ""
+    return f" [{a_list(attrs, label)}]"
+
+
+def _statement(head: str, attrs: Mapping[str, str], label: str | None) -> str:
+    # `attr_list` written out, so that a long label is copied once, into the line.
+    if label is None:
+        return f"\t{head} [{_pairs(attrs)}]\n" if attrs else f"\t{head}\n"
+    if attrs:
+        return f"\t{head} [label={quote(label)} {_pairs(attrs)}]\n"
+    return f"\t{head} [label={quote(label)}]\n"
+
+
+@dataclass
+class Digraph:
+    """A directed graph or subgraph as DOT statements, in the order they were added.
+
+    `subgraph` adds a reference, not a copy: add a subgraph once it is complete
+    (the package copies its lines at that moment; argmap only adds finished ones).
+    """
+
+    name: str = ""
+    graph_attr: dict[str, str] = field(default_factory=dict)
+    node_attr: dict[str, str] = field(default_factory=dict)
+    edge_attr: dict[str, str] = field(default_factory=dict)
+    body: list[str | Digraph] = field(default_factory=list)
+
+    def node(self, name: str, **attrs: str) -> None:
+        """Add a node statement."""
+        # `graphviz.Digraph.node(name, **attrs)` binds a "label" key to its `label`
+        # parameter, which the package writes before the sorted attributes.
+        label = attrs.pop("label", None)
+        self.body.append(_statement(quote(name), attrs, label))
+
+    def edge(self, tail: str, head: str, **attrs: str) -> None:
+        """Add an edge statement `tail -> head` (a "label" goes first, as for nodes)."""
+        label = attrs.pop("label", None)
+        self.body.append(_statement(f"{quote_edge(tail)} -> {quote_edge(head)}", attrs, label))
+
+    def attr(self, kind: str, **attrs: str) -> None:
+        """Add a `graph`, `node` or `edge` default statement (attributes sorted, label too)."""
+        if attrs:
+            self.body.append(_statement(kind, attrs, None))
+
+    def subgraph(self, graph: Digraph) -> None:
+        """Add `graph` as a subgraph, indented one tab deeper than this graph's statements."""
+        self.body.append(graph)
+
+    @property
+    def source(self) -> str:
+        """The DOT text, ending in a newline."""
+        out: list[str] = []
+        self._write(out, "", f"digraph {self._head()}{{\n")
+        return "".join(out)
+
+    def _head(self) -> str:
+        return f"{quote(self.name)} " if self.name else ""
+
+    def _write(self, out: list[str], indent: str, head: str) -> None:
+        # Pieces, not concatenated lines: the final join copies each label once.
+        out += (indent, head)
+        for kind, attrs in (
+            ("graph", self.graph_attr),
+            ("node", self.node_attr),
+            ("edge", self.edge_attr),
+        ):
+            if attrs:
+                out += (indent, f"\t{kind}{attr_list(attrs)}\n")
+        inner = indent + "\t"
+        for item in self.body:
+            if isinstance(item, str):
+                out += (indent, item)
+            else:
+                item._write(out, inner, f"subgraph {item._head()}{{\n" if item.name else "{\n")
+        out += (indent, "}\n")
