@@ -126,7 +126,6 @@ def _node_attrs(build: Build, node_id: str, card: Card, labels: CardLabels) -> d
     view = build.view
     hidden = view.hidden.get(node_id, 0)
     badges = badges_of(view.full, node_id, 0)
-    build.cards.add(card)
     for badge, _ in badges:
         build.badges.add(badge)
     if hidden:
@@ -320,12 +319,14 @@ def _add_nodes(graph: Digraph, build: Build, members: list[str], labels: CardLab
     Graphviz orders a rank by following edges from the roots, so grouping the
     declarations leaves the layout as it was while the DOT text stays small.
     """
+    full = build.view.full
     groups: dict[Card, list[str]] = {}
     for node_id in members:
-        groups.setdefault(card_of(build.view.full, node_id), []).append(node_id)
+        groups.setdefault(card_of(full, node_id), []).append(node_id)
     for card in Card:
         if card not in groups:
             continue
+        build.cards.add(card)
         target = graph
         if card is not Card.CLAIM:  # claims use the graph's node defaults
             name = card.value.replace(" ", "_").replace("-", "_")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 # The rules of graphviz.quoting (0.21), copied verbatim. Note that `$` also matches
 # before a final newline: "abc\n" passes as an id and "<b>\n" as an HTML-like label,
@@ -115,7 +114,6 @@ def _statement(head: str, attrs: Mapping[str, str], label: str | None) -> str:
     return f"\t{head} [label={quote(label)}]\n"
 
 
-@dataclass
 class Digraph:
     """A directed graph or subgraph as DOT statements, in the order they were added.
 
@@ -123,11 +121,21 @@ class Digraph:
     (the package copies its lines at that moment; argmap only adds finished ones).
     """
 
-    name: str = ""
-    graph_attr: dict[str, str] = field(default_factory=dict)
-    node_attr: dict[str, str] = field(default_factory=dict)
-    edge_attr: dict[str, str] = field(default_factory=dict)
-    body: list[str | Digraph] = field(default_factory=list)
+    # A plain class rather than a dataclass: creating one costs a millisecond of
+    # import time, and `-f dot` is a short-lived process.
+    def __init__(
+        self,
+        name: str = "",
+        graph_attr: Mapping[str, str] | None = None,
+        node_attr: Mapping[str, str] | None = None,
+        edge_attr: Mapping[str, str] | None = None,
+    ) -> None:
+        """A graph called `name` (none if empty) with these default attributes."""
+        self.name = name
+        self.graph_attr = dict(graph_attr or {})
+        self.node_attr = dict(node_attr or {})
+        self.edge_attr = dict(edge_attr or {})
+        self.body: list[str | Digraph] = []
 
     def node(self, name: str, **attrs: str) -> None:
         """Add a node statement."""

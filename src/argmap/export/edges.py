@@ -16,6 +16,8 @@ from argmap.summary import analogy_counts
 # An edge's attributes may be shared with other edges (see `_line`): read, never change.
 Edge = tuple[str, str, Mapping[str, str]]
 
+# Looking a member up on its enum class costs more than a global (Python 3.11).
+_SUPPORTS = Rel.SUPPORTS
 _ROLE_REL: dict[Role, Rel] = {
     Role.REASON: Rel.SUPPORTS,
     Role.OBJECTION: Rel.REBUTS,
@@ -55,7 +57,7 @@ class Build:
 
 def relation(full: Map, node_id: str) -> Rel:
     """How a node bears on its parent, as drawn."""
-    return _ROLE_REL.get(full.role(node_id), Rel.SUPPORTS)
+    return _ROLE_REL.get(full.role(node_id), _SUPPORTS)
 
 
 def junction_parents(amap: Map) -> set[str]:
@@ -123,13 +125,14 @@ def staggered(amap: Map, per_row: int, max_rows: int) -> dict[str, int]:
     return out
 
 
-_SUPPORT_ARROW = LINES[Rel.SUPPORTS].arrow  # the edges' default
+_SUPPORT_ARROW = LINES[_SUPPORTS].arrow  # the edges' default
 
 
 def tree_edges(build: Build) -> Iterator[Edge]:
     """Parent–child edges, drawn child-to-parent (arrowhead at the parent)."""
     view = build.view
     amap, ids = view.map, build.ids
+    undercuts = Rel.UNDERCUTS  # once, not once per edge: see `_SUPPORTS`
     for node_id in ids:
         parent = amap.nodes[node_id].parent
         if parent is None:
@@ -137,9 +140,9 @@ def tree_edges(build: Build) -> Iterator[Edge]:
         rel = relation(view.full, node_id)
         hidden = node_id in view.invisible
         tail = ids[parent]
-        if rel is Rel.UNDERCUTS and parent in build.junctions:
+        if rel is undercuts and parent in build.junctions:
             tail = build.junction(parent)
-        elif rel is Rel.UNDERCUTS:
+        elif rel is undercuts:
             rel = Rel.REBUTS  # nothing above it in this view: it can only rebut the node
         arrow = LINES[rel].arrow
         extra = {} if arrow == _SUPPORT_ARROW else {"arrowtail": arrow}
@@ -158,7 +161,7 @@ def tree_edges(build: Build) -> Iterator[Edge]:
             continue
         if node_id in build.minlen:
             extra["minlen"] = str(build.minlen[node_id])
-        if build.heads.get(node_id) is Era.THEN:
+        if node_id in build.heads and build.heads[node_id] is Era.THEN:
             # Beside its parent on one rank, left of it: the edge runs left to right
             # (Graphviz puts a flat edge's tail on the left).
             flat = {"dir": "forward", "arrowhead": arrow}

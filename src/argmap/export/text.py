@@ -64,12 +64,15 @@ def _narrow_class() -> str:
     return "".join(re.escape(chr(a)) + "-" + re.escape(chr(b)) for a, b in ranges)
 
 
-_NARROW = re.compile(f"[{_narrow_class()}]*")
+@functools.cache
+def _narrow() -> re.Pattern[str]:
+    # Built on first use: most maps are in English, and start-up time counts.
+    return re.compile(f"[{_narrow_class()}]*")
 
 
 def _one_column_each(text: str) -> bool:
     """Whether every character of `text` takes one column (so its width is its length)."""
-    return text.isascii() or _NARROW.fullmatch(text) is not None
+    return text.isascii() or _narrow().fullmatch(text) is not None
 
 
 def display_width(text: str) -> int:
@@ -95,14 +98,22 @@ def _split_long(word: str, width: int) -> list[str]:
     return pieces
 
 
-def _wrap_ascii(joined: str, width: int) -> list[str]:
-    """Greedy wrap of single-spaced one-column text whose words all fit a line, at C speed."""
-    lines: list[str] = []
-    while len(joined) > width:
-        cut = joined.rfind(" ", 0, width + 1)
-        lines.append(joined[:cut])
-        joined = joined[cut + 1 :]
-    lines.append(joined)
+@functools.cache
+def _lines_of(width: int) -> re.Pattern[str]:
+    # The longest run of at most `width` characters that ends before a space or at
+    # the end: one greedy line of single-spaced text whose words all fit.
+    return re.compile(f"(.{{1,{width}}})(?: |$)")
+
+
+def _wrap_simple(joined: str, width: int) -> list[str] | None:
+    """Greedy wrap of single-spaced one-column text by one regex; None if a word is too long."""
+    if len(joined) <= width:
+        return [joined]
+    lines = _lines_of(width).findall(joined)
+    # A word longer than a line makes the search skip characters: then the lines
+    # and the spaces between them no longer add up to the whole text.
+    if sum(map(len, lines)) + len(lines) - 1 != len(joined):
+        return None
     return lines
 
 
@@ -112,7 +123,7 @@ def _wrap_words(words: list[str], width: int) -> list[str]:
     current = ""
     used = 0
     for word in words:
-        w = display_width(word)
+        w = len(word) if word.isascii() else display_width(word)
         if current and used + 1 + w <= width:
             current += " " + word
             used += 1 + w
@@ -136,34 +147,13 @@ def wrap(text: str, width: int) -> list[str]:
     for paragraph in clean(text).splitlines() or [""]:
         words = paragraph.split()
         joined = " ".join(words)
-        if len(joined) <= width and joined.isascii():
-            lines.append(joined)
-        elif _one_column_each(joined) and (len(joined) <= width or max(map(len, words)) <= width):
-            lines.extend(_wrap_ascii(joined, width))
-        else:
-            lines.extend(_wrap_words(words, width))
+        simple = _wrap_simple(joined, width) if _one_column_each(joined) else None
+        lines.extend(simple if simple is not None else _wrap_words(words, width))
     # Blank lines at either end carry nothing a reader would miss.
     while len(lines) > 1 and not lines[-1]:
         lines.pop()
     while len(lines) > 1 and not lines[0]:
         lines.pop(0)
-    return lines
-
-
-@functools.cache
-def _lines_of(width: int) -> re.Pattern[str]:
-    # The longest run of at most `width` characters that ends before a space or at
-    # the end: one greedy line of single-spaced text whose words all fit.
-    return re.compile(f"(.{{1,{width}}})(?: |$)")
-
-
-def _wrap_simple(text: str, width: int) -> list[str] | None:
-    """`wrap` of one single-spaced ASCII paragraph by one regex, or None if a word is too long."""
-    lines = _lines_of(width).findall(text)
-    # A word longer than a line makes the search skip characters: then the lines
-    # and the spaces between them no longer add up to the whole text.
-    if sum(map(len, lines)) + len(lines) - 1 != len(text):
-        return None
     return lines
 
 
@@ -174,8 +164,6 @@ def html_lines(text: str, width: int) -> str:
         # general steps. Its only whitespace is spaces; runs of them become one.
         if "  " in text or text[:1] == " " or text[-1:] == " ":
             text = " ".join(text.split())
-        if len(text) <= width:
-            return _escape(text)
         lines = _wrap_simple(text, width)
         if lines is not None:
             return _escape("\n".join(lines)).replace("\n", "<BR/>")
