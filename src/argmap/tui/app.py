@@ -12,7 +12,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Tree
+from textual.widgets import Tree
 
 from argmap import ops, store
 from argmap.errors import ArgmapError, UnreadableError
@@ -25,6 +25,7 @@ from argmap.tui.file_actions import FileActions
 from argmap.tui.keys import KEYS, bindings
 from argmap.tui.view_actions import ViewActions
 from argmap.tui.widgets.findings_panel import FindingsPanel
+from argmap.tui.widgets.footer import AppFooter
 from argmap.tui.widgets.header import AppHeader
 
 # Not needed for the first screen: imported in the background just after it, so that
@@ -73,7 +74,7 @@ class ArgmapApp(EditActions, FileActions, ViewActions, ExportActions):
             yield self.map_tree
             yield self.detail
         yield self.panel
-        yield Footer(compact=True)
+        yield AppFooter(compact=True)
 
     def on_mount(self) -> None:
         """Show the map, put the cursor on its first node, and raise any notices."""

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from argmap import ops
@@ -18,6 +18,7 @@ from argmap.model import Analogy, Map
 from argmap.summary import analogy_counts, shorten
 from argmap.tui.screens.analogy_form import AnalogyForm
 from argmap.tui.screens.choice import confirm
+from argmap.tui.widgets.footer import AppFooter
 from argmap.tui.widgets.node_detail import analogy_block
 
 Commit = Callable[[Map, str], bool]
@@ -84,7 +85,7 @@ class AnalogiesScreen(ModalScreen[str | None]):
             box.border_title = "Analogies"
             yield OptionList(id="analogy-list")
             yield Static(id="analogy-detail")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         """Fill the list and focus it."""

@@ -15,15 +15,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from argmap.errors import ArgmapError
+from argmap.tui.widgets.footer import AppFooter
 
 R = TypeVar("R")
 
 
 class FormError(Exception):
     """A problem to show in the form; the form stays open."""
+
+
+class FormFields(VerticalScroll, can_focus=False):
+    """The scrolling box of a form's fields; it scrolls to the focused field.
+
+    Not focusable itself: it took the focus first when a form opened and lost it at
+    once to the first field, and each of those restyled every widget of the form.
+    """
 
 
 class FormScreen(ModalScreen[R], Generic[R]):
@@ -42,10 +51,10 @@ class FormScreen(ModalScreen[R], Generic[R]):
         """The fields in a scrolling box, the error line, and a footer with the keys."""
         with Vertical(classes="form-box") as box:
             box.border_title = self.form_title
-            with VerticalScroll(classes="form-fields"):
+            with FormFields(classes="form-fields"):
                 yield from self.fields()
             yield Static("", id="form-errors")
-        yield Footer()
+        yield AppFooter()
 
     def fields(self) -> ComposeResult:
         """The form's widgets (override)."""
@@ -97,7 +106,10 @@ class FormScreen(ModalScreen[R], Generic[R]):
 def labelled(label: str, widget: Input | Select[Any] | TextArea | Static) -> ComposeResult:
     """A field: its label on the left, the widget (compact, without borders) on the right."""
     if isinstance(widget, Input | Select | TextArea):
-        widget.compact = True
+        # As `widget.compact = True`, without the restyle that setting it asks for (the
+        # widget is styled when mounted anyway: one restyle per field of every form).
+        widget.set_reactive(type(widget).compact, True)
+        widget.set_class(True, "-textual-compact", update=False)
     yield Horizontal(Label(label, classes="field-label"), widget, classes="field")
 
 

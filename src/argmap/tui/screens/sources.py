@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from argmap import ops
@@ -22,6 +22,7 @@ from argmap.model import Map, Source
 from argmap.summary import shorten
 from argmap.tui.screens.choice import Choice, ChoiceScreen
 from argmap.tui.screens.source_form import SourceForm
+from argmap.tui.widgets.footer import AppFooter
 
 Commit = Callable[[Map, str], bool]
 
@@ -68,7 +69,7 @@ class SourcesScreen(ModalScreen[None]):
             box.border_title = "Sources"
             yield OptionList(id="source-list")
             yield Static(id="source-help")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         """Fill the list and focus it."""
