@@ -44,6 +44,8 @@ def _quote(text: str) -> str:
         return text  # an HTML-like label goes in as it is
     if _ID.match(text) and text.lower() not in _KEYWORDS:
         return text
+    if '"' not in text:  # nothing to escape: skip `re.sub`, slow with a template
+        return f'"{text}"'
     return f'"{_QUOTE_WITH_OPTIONAL_BACKSLASHES.sub(_ESCAPED_QUOTE, text)}"'
 
 
