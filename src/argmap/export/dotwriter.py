@@ -3,10 +3,11 @@
 `graphviz.Digraph` checks and wraps every call (a decorator, a regex or two per
 identifier, a sort of every attribute list): at 10,000 nodes that was most of the
 time spent building the DOT text. `Digraph` here writes the same statements, byte
-for byte, for the part of its interface argmap uses; `tests/test_export_dotwriter.py`
-checks `quote` and `attr_list` against the package's own functions. Images are
-rendered by running `dot` itself (`render.run_dot`), so exports never import the
-package at all.
+for byte, for the part of its interface argmap uses (no comments, no strict graphs,
+no `graphviz.nohtml` strings: argmap escapes its labels itself).
+`tests/test_export_dotwriter.py` checks quoting, attribute lists and whole graphs
+against the package. Images are rendered by running `dot` itself (`render.run_dot`),
+so exports never import the package at all.
 """
 
 from __future__ import annotations
