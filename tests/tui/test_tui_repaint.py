@@ -18,6 +18,7 @@ from textual.widget import Widget
 from argmap import ops
 from argmap.model import Kind, Node
 from argmap.tui.app import ArgmapApp
+from argmap.tui.screens.modal import Modal
 from argmap.tui.widgets.map_tree import MapTree
 
 from .conftest import drive, select, settle
@@ -139,3 +140,33 @@ def test_the_detail_on_screen_equals_a_fresh_one_as_the_cursor_moves(tmp_path: P
         assert 0 in heights and len(heights) > 2  # short ones, and tall ones of two heights
 
     drive(path, script)
+
+
+def test_a_form_shows_the_map_under_it_as_it_is_now(map_path: Path) -> None:
+    # A form keeps its dimmed backdrop of the screen under it until that screen
+    # changes; a change made while the form is open (here an edit, as adding a
+    # source from an evidence form makes) must show through.
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await pilot.press("m")  # the map's title form
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, Modal)
+
+        def backdrop() -> str:
+            return "\n".join(
+                "".join(segment.text for segment in strip)
+                for strip in form.render_lines(Region(0, 0, *form.outer_size))
+            )
+
+        before = backdrop()
+        first = app.doc.map.roots()[0]
+        app.commit(ops.update_node(app.doc.map, first, text="Changed under the form"), "edit")
+        await settle(app, pilot)
+        after = backdrop()
+        assert after != before
+        assert "Changed under the form" in after
+        form._backdrop = None  # drawn again from scratch: the same
+        form._set_dirty()
+        assert backdrop() == after
+
+    drive(map_path, script)

@@ -23,6 +23,7 @@ from argmap.tui.edit_actions import EditActions
 from argmap.tui.export_actions import ExportActions
 from argmap.tui.file_actions import FileActions
 from argmap.tui.keys import KEYS, bindings
+from argmap.tui.screens.modal import MainScreen
 from argmap.tui.view_actions import ViewActions
 from argmap.tui.widgets.findings_panel import FindingsPanel
 from argmap.tui.widgets.footer import AppFooter
@@ -66,6 +67,10 @@ class ArgmapApp(EditActions, FileActions, ViewActions, ExportActions):
         kwargs = {} if autosave_delay is None else {"autosave_delay": autosave_delay}
         super().__init__(doc, read_only=read_only, recovered=recovered, **kwargs)
         self.notices = list(notices)
+
+    def get_default_screen(self) -> Screen[object]:
+        """The editor's screen (it tells the forms above it when it changes)."""
+        return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         """Header, tree beside detail, findings, footer."""

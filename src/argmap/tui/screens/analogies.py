@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,6 +17,7 @@ from argmap.model import Analogy, Map
 from argmap.summary import analogy_counts, shorten
 from argmap.tui.screens.analogy_form import AnalogyForm
 from argmap.tui.screens.choice import confirm
+from argmap.tui.screens.modal import Modal
 from argmap.tui.widgets.footer import AppFooter
 from argmap.tui.widgets.node_detail import analogy_block
 
@@ -51,7 +51,7 @@ def analogy_form(
     return AnalogyForm(title, amap, analogy_id, initial, check=check)
 
 
-class AnalogiesScreen(ModalScreen[str | None]):
+class AnalogiesScreen(Modal[str | None]):
     """The analogies; enter edits, delete deletes, `g` goes to the then claim, escape closes.
 
     Dismisses with the id of a node to go to, or None.

@@ -9,8 +9,9 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from argmap.tui.screens.modal import Modal
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Choice:
     variant: str = "default"
 
 
-class ChoiceScreen(ModalScreen[str]):
+class ChoiceScreen(Modal[str]):
     """Ask `question`; dismiss with the chosen value (`cancel_value` on escape)."""
 
     def __init__(

@@ -14,10 +14,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from argmap.errors import ArgmapError
+from argmap.tui.screens.modal import Modal
 from argmap.tui.widgets.footer import AppFooter
 
 R = TypeVar("R")
@@ -35,7 +35,7 @@ class FormFields(VerticalScroll, can_focus=False):
     """
 
 
-class FormScreen(ModalScreen[R], Generic[R]):
+class FormScreen(Modal[R], Generic[R]):
     """A modal form; subclasses yield fields in `fields` and build a result in `accept`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

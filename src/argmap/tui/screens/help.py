@@ -9,10 +9,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from argmap.tui.keys import FORM_KEYS, KEYS, TREE_KEYS
+from argmap.tui.screens.modal import Modal
 
 INTRO = (
     "argmap builds claim–evidence–rebuttal trees. Select a node with the arrow keys,"
@@ -39,7 +39,7 @@ def help_table() -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Modal[None]):
     """The keys; escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -13,7 +13,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,6 +20,7 @@ from argmap import ops
 from argmap.model import Map, Source
 from argmap.summary import shorten
 from argmap.tui.screens.choice import Choice, ChoiceScreen
+from argmap.tui.screens.modal import Modal
 from argmap.tui.screens.source_form import SourceForm
 from argmap.tui.widgets.footer import AppFooter
 
@@ -41,7 +41,7 @@ def source_line(amap: Map, source_id: str, source: Source) -> Text:
     return line
 
 
-class SourcesScreen(ModalScreen[None]):
+class SourcesScreen(Modal[None]):
     """The map's sources; `a` adds, enter edits, delete deletes, escape closes.
 
     Args:
