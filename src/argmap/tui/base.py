@@ -13,6 +13,7 @@ from typing import Literal
 
 from textual import events
 from textual.app import App
+from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widget import Widget
 
@@ -40,6 +41,11 @@ Severity = Literal["information", "warning", "error"]
 
 class EditorBase(App[int]):
     """State shared by the editor's action groups (edits, files, views)."""
+
+    # As App's, without repainting the whole screen on a change: the header's title
+    # watches them and repaints itself (the unsaved mark repainted every widget).
+    title: Reactive[str] = Reactive("", compute=False, repaint=False)
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
 
     def __init__(
         self,
