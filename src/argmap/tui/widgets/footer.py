@@ -16,7 +16,6 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 Shown = tuple[tuple[object, ...], ...]
-ACTION, ENABLED = 2, 7  # places in each entry of `AppFooter._shown`
 
 
 class AppFooter(Footer):
@@ -48,35 +47,8 @@ class AppFooter(Footer):
 
     async def _rebuild(self) -> None:
         self._pending = False
-        if not self.is_attached:
-            return
-        shown = self._shown(self.screen)
-        if shown == self._composed:
-            return
-        if not self._enable_in_place(shown):
+        if self.is_attached and self._composed != self._shown(self.screen):
             await self.recompose()
-
-    def _enable_in_place(self, shown: Shown) -> bool:
-        """If only keys' enabled states changed (undo after the first edit), set them.
-
-        Returns:
-            False if anything else changed: the keys must be built again.
-        """
-        before = self._composed
-        if before is None or len(before) != len(shown):
-            return False
-        if any(
-            old[:ENABLED] + old[ENABLED + 1 :] != new[:ENABLED] + new[ENABLED + 1 :]
-            for old, new in zip(before, shown, strict=True)
-        ):
-            return False
-        keys = {key.action: key for key in self.query(FooterKey)}
-        for old, new in zip(before, shown, strict=True):
-            if old[ENABLED] != new[ENABLED] and (key := keys.get(str(new[ACTION]))):
-                key._disabled = not new[ENABLED]
-                key.set_class(key._disabled, "-disabled")
-        self._composed = shown
-        return True
 
     def _shown(self, screen: Screen[object]) -> Shown:
         """Everything of the active bindings that Footer.compose reads."""
