@@ -31,7 +31,8 @@ Painted = list[list[tuple[str, object]]]
 def painted(widget: Widget) -> Painted:
     """The widget's lines as on screen: rows not marked for repaint come from the cache."""
     strips = widget.render_lines(Region(0, 0, *widget.outer_size))
-    return [[(segment.text, segment.style) for segment in strip] for strip in strips]
+    # Simplified: the same look may come split into segments differently.
+    return [[(segment.text, segment.style) for segment in strip.simplify()] for strip in strips]
 
 
 def drawn_afresh(tree: MapTree) -> Painted:
@@ -170,3 +171,26 @@ def test_a_form_shows_the_map_under_it_as_it_is_now(map_path: Path) -> None:
         assert backdrop() == after
 
     drive(map_path, script)
+
+
+def test_showing_and_hiding_the_findings_repaints_what_moved(tmp_path: Path) -> None:
+    # The panel takes rows from the tree and the detail: a new height repaints only the
+    # rows it uncovers or moves (the bottom border), at the top and scrolled to the end.
+    path = tmp_path / "map.yaml"
+    shutil.copy(BUNDLED, path)
+
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        tree, detail = app.map_tree, app.detail
+        for keys in (["down", "down"], ["end"], ["home", "down"]):
+            await pilot.press(*keys)
+            for _ in range(2):
+                height = tree.size.height
+                await pilot.press("F")
+                await settle(app, pilot)
+                assert tree.size.height != height
+                shown = painted(detail)
+                assert painted(tree) == drawn_afresh(tree), keys
+                detail._set_dirty()  # every row drawn again from its content
+                assert painted(detail) == shown, keys
+
+    drive(path, script)

@@ -134,11 +134,11 @@ class LineTree(Tree[str], SteadyScrollView):
 
     def _on_resize(self, event: events.Resize) -> None:
         # Tree redraws every line and lays the screen out again on any resize; a
-        # change of height alone (the findings panel shown or hidden) changes no line.
+        # change of height alone (the findings panel shown or hidden) changes no line:
+        # SteadyScrollView repaints the rows it uncovers or moves.
         if event.size.width == self._resized_width:
             event.prevent_default()
             self._line_cache.grow(event.size.height)
-            self.refresh()
         self._resized_width = event.size.width
 
     def get_label_width(self, node: TreeNode[str]) -> int:

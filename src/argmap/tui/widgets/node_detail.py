@@ -241,7 +241,9 @@ class NodeDetail(SteadyScrollView, can_focus=True):
         size = self.size
         if size.width <= 0 or size.height <= 0 or size == self._fitted:
             return  # not laid out yet (on_resize comes), or already fitted
+        redraw = self._fitted is None  # new content
         if self._fitted is None or size.width != self._fitted.width or not self._fits(size):
+            redraw = True
             width = size.width
             strips = self._render_strips(width)
             if len(strips) > size.height:  # a scrollbar takes columns: wrap narrower
@@ -259,7 +261,9 @@ class NodeDetail(SteadyScrollView, can_focus=True):
             # hiding it asks for one itself): the thumb is all a new height changes.
             self.set_reactive(NodeDetail.virtual_size, virtual)
             self._scroll_update(virtual)
-        self.refresh()
+            redraw = True
+        if redraw:  # (a new height alone repaints the rows it uncovers: SteadyScrollView)
+            self.refresh()
 
     def _fits(self, size: Size) -> bool:
         """True if the strips, as wrapped, still suit a pane of `size` (same width)."""

@@ -5,12 +5,13 @@ ScrollView then updates its scrollbars (repainting them) and gets a Resize event
 (Tree repaints every line on one), whether or not anything changed. On a big map a
 layout (a findings panel shown, a node's detail growing a scrollbar) so repainted
 the tree, the detail and every scrollbar: 15-30 ms. Here a layout that leaves the
-widget's size, its container's size and its scrollable size as they were does nothing.
+widget's size, its container's size and its scrollable size as they were does nothing,
+and one that changes only its height repaints only the lines that moved or appeared.
 """
 
 from __future__ import annotations
 
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 
 
@@ -31,4 +32,19 @@ class SteadyScrollView(ScrollView):
         if sizes == self._sizes:
             return False  # no Resize event: nothing to redraw
         self._sizes = sizes
-        return super()._size_updated(size, virtual_size, container_size, layout)
+        old = self._size
+        if not old or old.width != size.width or old == size:
+            return super()._size_updated(size, virtual_size, container_size, layout)
+        # Only the height changed (a panel below shown or hidden): the lines above the
+        # old bottom edge look as they did. Repaint from there down, not every line.
+        self._size = size
+        self._repaint_from(min(old.height, size.height) - self.styles.gutter.bottom)
+        self._scrollbar_changes.clear()
+        self._container_size = size - self.styles.gutter.totals
+        self._scroll_update(self.virtual_size)
+        return True  # a Resize event: the widget fits its content to the new height
+
+    def _repaint_from(self, row: int) -> None:
+        """Repaint the widget's rows from `row` (counted from its top edge) down."""
+        top = self.content_offset.y
+        self.refresh(Region(0, row - top, self._size.width, self._size.height))
