@@ -6,7 +6,6 @@ Hard problems raise an `ArgmapError`; the CLI's single error boundary prints
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -35,7 +34,11 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     options = list(choices)
     # A wrong case (`b` for `B`) is the likeliest slip, and difflib scores it low.
     same = [c for c in options if c.casefold() == word.casefold()]
-    matches = same or difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if same:
+        return f" (did you mean '{same[0]}'?)"
+    import difflib  # only for a map with a mistake: its import costs every command 5 ms
+
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""
 
 
