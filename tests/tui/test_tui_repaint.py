@@ -20,6 +20,7 @@ from argmap.model import Kind, Node
 from argmap.tui.app import ArgmapApp
 from argmap.tui.screens.modal import Modal
 from argmap.tui.widgets.map_tree import MapTree
+from argmap.tui.widgets.steady import SteadyOptionList
 
 from .conftest import drive, select, settle
 
@@ -192,5 +193,30 @@ def test_showing_and_hiding_the_findings_repaints_what_moved(tmp_path: Path) -> 
                 assert painted(tree) == drawn_afresh(tree), keys
                 detail._set_dirty()  # every row drawn again from its content
                 assert painted(detail) == shown, keys
+
+    drive(path, script)
+
+
+def test_a_list_of_sources_is_measured_for_its_width(tmp_path: Path) -> None:
+    # The sources list keeps its options' measured heights while its width stays; at
+    # a new width (the terminal narrowed) long entries wrap onto more lines.
+    path = tmp_path / "map.yaml"
+    shutil.copy(BUNDLED, path)
+
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await pilot.press("S")
+        await settle(app, pilot)
+        listing = app.screen.query_one(SteadyOptionList)
+        wide = list(listing._lines)
+        assert wide
+        for size in ((70, 40), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await settle(app, pilot)
+            shown = list(listing._lines)
+            listing._clear_caches()  # measured again from scratch
+            assert list(listing._lines) == shown, size
+            if size[0] == 70:
+                assert len(shown) > len(wide)  # narrower: some entries take two lines
+        assert list(listing._lines) == wide
 
     drive(path, script)

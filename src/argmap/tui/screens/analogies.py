@@ -20,6 +20,7 @@ from argmap.tui.screens.choice import confirm
 from argmap.tui.screens.modal import Modal
 from argmap.tui.widgets.footer import AppFooter
 from argmap.tui.widgets.node_detail import analogy_block
+from argmap.tui.widgets.steady import SteadyOptionList
 
 Commit = Callable[[Map, str], bool]
 
@@ -83,7 +84,7 @@ class AnalogiesScreen(Modal[str | None]):
         """The list, the highlighted analogy in full, and the keys."""
         with Vertical(classes="manager-box") as box:
             box.border_title = "Analogies"
-            yield OptionList(id="analogy-list")
+            yield SteadyOptionList(id="analogy-list")
             yield Static(id="analogy-detail")
         yield AppFooter()
 
@@ -97,8 +98,11 @@ class AnalogiesScreen(Modal[str | None]):
         amap = self._get_map()
         listing = self.query_one(OptionList)
         listing.clear_options()
-        for a_id, analogy in amap.analogies.items():
-            listing.add_option(Option(analogy_line(amap, a_id, analogy), id=a_id))
+        # All at once: each option added alone makes the list measure and scroll again.
+        listing.add_options(
+            Option(analogy_line(amap, a_id, analogy), id=a_id)
+            for a_id, analogy in amap.analogies.items()
+        )
         if select in amap.analogies:
             listing.highlighted = list(amap.analogies).index(select)
         elif amap.analogies:

@@ -23,6 +23,7 @@ from argmap.tui.screens.choice import Choice, ChoiceScreen
 from argmap.tui.screens.modal import Modal
 from argmap.tui.screens.source_form import SourceForm
 from argmap.tui.widgets.footer import AppFooter
+from argmap.tui.widgets.steady import SteadyOptionList
 
 Commit = Callable[[Map, str], bool]
 
@@ -67,7 +68,7 @@ class SourcesScreen(Modal[None]):
         """The list of sources and the keys."""
         with Vertical(classes="manager-box") as box:
             box.border_title = "Sources"
-            yield OptionList(id="source-list")
+            yield SteadyOptionList(id="source-list")
             yield Static(id="source-help")
         yield AppFooter()
 
@@ -81,8 +82,11 @@ class SourcesScreen(Modal[None]):
         amap = self._get_map()
         listing = self.query_one(OptionList)
         listing.clear_options()
-        for source_id, source in amap.sources.items():
-            listing.add_option(Option(source_line(amap, source_id, source), id=source_id))
+        # All at once: each option added alone makes the list measure and scroll again.
+        listing.add_options(
+            Option(source_line(amap, source_id, source), id=source_id)
+            for source_id, source in amap.sources.items()
+        )
         help_text = "No sources yet: press a to add one." if not amap.sources else ""
         self.query_one("#source-help", Static).update(Text(help_text, style="dim"))
         if select is not None and select in amap.sources:

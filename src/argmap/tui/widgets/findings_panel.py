@@ -13,12 +13,12 @@ from textual.widgets.option_list import Option
 
 from argmap.tui.findings import Item
 from argmap.tui.labels import MARK_STYLE
-from argmap.tui.widgets.steady import SteadyScrollView
+from argmap.tui.widgets.steady import SteadyOptionList
 
 MAX_SHOWN = 100
 
 
-class FindingsPanel(OptionList, SteadyScrollView):
+class FindingsPanel(SteadyOptionList):
     """Findings, worst first; the border title counts them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -46,14 +46,16 @@ class FindingsPanel(OptionList, SteadyScrollView):
     def show_items(self, items: Sequence[Item]) -> None:
         """Replace the list with `items` (the first MAX_SHOWN of them)."""
         self._items = list(items)
-        self.clear_options()
+        options = [
+            Option(_prompt(item), id=str(index)) for index, item in enumerate(items[:MAX_SHOWN])
+        ]
         if not items:
-            self.add_option(Option(Text("No findings.", style="dim"), disabled=True))
-        for index, item in enumerate(self._items[:MAX_SHOWN]):
-            self.add_option(Option(_prompt(item), id=str(index)))
+            options.append(Option(Text("No findings.", style="dim"), disabled=True))
         more = len(self._items) - MAX_SHOWN
         if more > 0:
-            self.add_option(Option(Text(f"… and {more} more", style="dim"), disabled=True))
+            options.append(Option(Text(f"… and {more} more", style="dim"), disabled=True))
+        self.clear_options()
+        self.add_options(options)  # at once: each added alone measures the list again
         self._shown = True
         self._retitle(f"Findings ({len(self._items)})")
 

@@ -11,8 +11,10 @@ and one that changes only its height repaints only the lines that moved or appea
 
 from __future__ import annotations
 
+from textual import events
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.widgets import OptionList
 
 
 class SteadyScrollView(ScrollView):
@@ -48,3 +50,26 @@ class SteadyScrollView(ScrollView):
         """Repaint the widget's rows from `row` (counted from its top edge) down."""
         top = self.content_offset.y
         self.refresh(Region(0, row - top, self._size.width, self._size.height))
+
+
+class SteadyOptionList(OptionList, SteadyScrollView):
+    """An OptionList that measures its options again only when its width changes.
+
+    OptionList wraps every option again to measure it on each Resize; the first one
+    comes after the list has been drawn (and measured) at its new size, so a list of
+    400 sources was measured twice per opening.
+    """
+
+    _measured_width = -1  # the width the options' heights were measured at
+
+    def _update_lines(self) -> None:
+        measured = len(self._line_cache.heights)
+        super()._update_lines()
+        if len(self._line_cache.heights) != measured:  # options measured, at this width
+            self._measured_width = self.scrollable_content_region.width
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the measured heights if the width is the same (OptionList drops them)."""
+        # Textual calls OptionList's own handler after this one unless prevented.
+        if self.scrollable_content_region.width == self._measured_width:
+            event.prevent_default()  # heights depend on the width only
