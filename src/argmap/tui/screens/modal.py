@@ -4,13 +4,15 @@ A modal screen shows the screens under it dimmed, and Textual draws that backdro
 again (the whole screen below, composed and tinted: about 20 ms on this machine)
 each time the modal screen itself is refreshed, three times or more per form
 opened. Here the backdrop is kept until something under it changes: every screen of
-the editor counts the changes it makes while it is under another.
+the editor counts the changes it makes while it is under another. A new modal screen
+is also not restyled as a whole right after its widgets were styled when mounted.
 """
 
 from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from textual import events
 from textual.screen import ModalScreen, Screen
 
 R = TypeVar("R")
@@ -39,6 +41,15 @@ class Modal(ModalScreen[R]):
     """A modal screen whose dimmed backdrop is drawn again only when it changes."""
 
     _backdrop: tuple[object, ...] | None = None  # what the backdrop was drawn for
+    _resumed = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen it pushes, though they were styled
+        # as they were mounted just before: skip that the first time (Screen's own
+        # handler runs after this one).
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def _compositor_refresh(self) -> None:
         note_background_change(self)
