@@ -41,9 +41,22 @@ def _keys_of(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items() if name != "extensions"]
 
 
+def _plain_keys(raw: dict[Any, Any]) -> bool:
+    """Whether no key of `raw` is custom (`x-...`) or `extensions`: most objects of a map."""
+    try:
+        # One C-level pass over the keys instead of a Python loop.
+        keys = "\n" + "\n".join(raw) + "\n"
+    except TypeError:  # a key that is not text: let the loop below deal with it
+        return False
+    return "\nx-" not in keys and "\nextensions\n" not in keys
+
+
 def _split_extensions(raw: Any, loc: Loc, model: type[BaseModel], problems: list[Problem]) -> Any:
-    """Move `x-` keys of one object into `extensions`; refuse a literal `extensions` key."""
-    if not isinstance(raw, dict):
+    """Move `x-` keys of one object into `extensions`; refuse a literal `extensions` key.
+
+    An object with neither is returned as it is, not copied.
+    """
+    if not isinstance(raw, dict) or _plain_keys(raw):
         return raw
     out: dict[str, Any] = {}
     ext: dict[str, Any] = {}
@@ -65,7 +78,7 @@ def _items(raw: Any) -> Iterable[tuple[str, Any]]:
 
 def to_model_input(data: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
     """Reshape file data into the model's input, collecting key problems on the way."""
-    top: dict[str, Any] = _split_extensions(data, (), Map, problems)
+    top: dict[str, Any] = dict(_split_extensions(data, (), Map, problems))  # changed below
     if "sources" in top and isinstance(top["sources"], dict):
         top["sources"] = {
             k: _split_extensions(v, ("sources", k), Source, problems)
@@ -90,6 +103,7 @@ def _analogy_input(raw: Any, loc: Loc, problems: list[Problem]) -> Any:
     out = _split_extensions(raw, loc, Analogy, problems)
     if not isinstance(out, dict):
         return out
+    out = dict(out)  # changed below; `raw` itself stays as it was
     for key, model in (("likenesses", Likeness), ("differences", Difference)):
         if isinstance(out.get(key), list):
             out[key] = [

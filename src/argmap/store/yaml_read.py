@@ -23,6 +23,12 @@ _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 class _Loader(FastScalarResolve, _SafeLoader):  # type: ignore[misc,valid-type]
     """libyaml's safe loader with faster scalar resolution (same tags)."""
 
+    # libyaml calls these two around every node. PyYAML's versions return at once
+    # when there are no path resolvers (there are none here), but each is still a
+    # Python call; these builtins take the same arguments and ignore them, in C.
+    descend_resolver: Any = {}.get  # (parent, index) -> index, unused
+    ascend_resolver: Any = tuple  # () -> (), unused
+
 
 _CORE = "tag:yaml.org,2002:"
 _MAP, _SEQ, _STR = _CORE + "map", _CORE + "seq", _CORE + "str"
@@ -49,7 +55,8 @@ def _refuse(node: yaml.Node, loc: Loc, message: str) -> YamlProblem:
 class _Constructor:
     """Builds Python data from a composed node tree, refusing unsafe or ambiguous YAML."""
 
-    def __init__(self) -> None:
+    def __init__(self, aliases: bool = True) -> None:
+        """`aliases`: whether the text may hold any (it has a `*`); if not, none is looked for."""
         safe = yaml.SafeLoader("")
         self._scalars: dict[str, Callable[[yaml.ScalarNode], Any]] = {
             _CORE + "null": lambda n: None,
@@ -59,6 +66,7 @@ class _Constructor:
             _CORE + "timestamp": safe.construct_yaml_timestamp,
         }
         self._seen: set[int] = set()
+        self._aliases = aliases
 
     def build(self, node: yaml.Node, loc: Loc, where: yaml.Node | None = None) -> Any:
         """Build `node`; `where` (the key or list holding it) locates an alias's use."""
@@ -98,6 +106,9 @@ class _Constructor:
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        # Text values, most of a map, are taken directly where `build` would only
+        # return them: when no alias can be among them, and they are not too deep.
+        direct = not self._aliases and len(loc) < MAX_DEPTH
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _refuse(key_node, loc, "a key must be plain text, not a list or mapping")
@@ -112,7 +123,10 @@ class _Constructor:
                     f"duplicate key '{key}': YAML would silently keep only the last;"
                     " remove or rename one",
                 )
-            out[key] = self.build(value_node, (*loc, key), key_node)
+            if direct and value_node.tag == _STR:
+                out[key] = value_node.value
+            else:
+                out[key] = self.build(value_node, (*loc, key), key_node)
         return out
 
 
@@ -136,7 +150,8 @@ def parse(text: str) -> tuple[Any, yaml.Node | None]:
                 raise YamlProblem(Problem((), f"not readable as YAML: {error}")) from error
             if root is None:
                 return None, None
-            return _Constructor().build(root, ()), root
+            # An alias is written `*name`: without a `*` the text cannot hold one.
+            return _Constructor(aliases="*" in text).build(root, ()), root
     except RecursionError as error:
         raise YamlProblem(Problem((), "the file is nested too deeply to be a map")) from error
     finally:
