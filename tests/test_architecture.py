@@ -25,9 +25,11 @@ INNER = [
 ]
 STORE = [
     "argmap.store",
+    "argmap.store.canon_read",
     "argmap.store.files",
     "argmap.store.gcpause",
     "argmap.store.resolve",
+    "argmap.store.scalars",
     "argmap.store.validate",
     "argmap.store.yaml_fast",
     "argmap.store.yaml_read",

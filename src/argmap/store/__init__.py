@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from argmap import integrity
 from argmap.errors import ExternalChangeError, Loc, MapInvalidError, Problem
 from argmap.model import Map
+from argmap.store import canon_read
 from argmap.store.files import (
     DEFAULT_MAX_BYTES,
     Fingerprint,
@@ -25,8 +27,6 @@ from argmap.store.files import (
 )
 from argmap.store.gcpause import gc_paused
 from argmap.store.validate import build_map
-from argmap.store.yaml_read import YamlProblem, locate, parse, scalar_at, top_level_lines
-from argmap.store.yaml_write import dumps, to_data
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -96,24 +96,38 @@ def loads_with_lines(text: str, name: str = "<string>") -> tuple[Map, dict[Loc, 
     Raises:
         MapInvalidError: with every problem found, each located in `name`.
     """
-    # One pause from parse to the end: the YAML node tree (a third of a million
-    # objects for 10,000 nodes) is dropped before the collector runs again, so it
-    # never scans it (0.3 s per scan where the collector is on, as in the editor).
-    with gc_paused():
-        try:
-            data, root = parse(text)
-        except YamlProblem as error:
-            raise MapInvalidError(
-                [error.problem.at(name, error.problem.line, error.problem.column)]
-            ) from None
-        amap, problems = build_map(data, lambda loc: scalar_at(root, loc))
-        if amap is None:
-            located = [p.at(name, *locate(root, p.loc)) for p in problems]
-            located.sort(key=lambda p: (p.line or 0, p.column or 0))
-            raise MapInvalidError(located)
-        lines = top_level_lines(root)
-        data = root = None
-    return amap, lines
+    with gc_paused():  # many objects, no cycles: see gcpause
+        # Text laid out as argmap saves it is read without libyaml; a valid map read
+        # so is done. Anything else, and any invalid map, takes the libyaml path,
+        # which words and locates every problem.
+        quick = canon_read.read(text)
+        if quick is not None:
+            amap, _ = build_map(quick[0])
+            if amap is not None:
+                return amap, quick[1]
+        return _loads_with_libyaml(text, name)
+
+
+def _loads_with_libyaml(text: str, name: str) -> tuple[Map, dict[Loc, int]]:
+    # Imported here: PyYAML costs ~15 ms to import, which a saved map never needs.
+    from argmap.store.yaml_read import YamlProblem, locate, parse, scalar_at, top_level_lines
+
+    # Called inside the collector pause of `loads_with_lines`: the YAML node tree (a
+    # third of a million objects for 10,000 nodes) is gone before the collector runs
+    # again, so it never scans it (0.3 s per scan where the collector is on, as in the
+    # editor).
+    try:
+        data, root = parse(text)
+    except YamlProblem as error:
+        raise MapInvalidError(
+            [error.problem.at(name, error.problem.line, error.problem.column)]
+        ) from None
+    amap, problems = build_map(data, lambda loc: scalar_at(root, loc))
+    if amap is None:
+        located = [p.at(name, *locate(root, p.loc)) for p in problems]
+        located.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise MapInvalidError(located)
+    return amap, top_level_lines(root)
 
 
 def loads(text: str, name: str = "<string>") -> Map:
@@ -132,6 +146,21 @@ def load(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     text = _decode(data, str(path))
     amap, lines = loads_with_lines(text, str(path))
     return Loaded(amap, path, fingerprint_bytes(data, path), lines)
+
+
+def dumps(amap: Map) -> str:
+    """The canonical YAML text of `amap` (see `yaml_write.dumps`)."""
+    # Imported here, with PyYAML: loading a saved map needs neither.
+    from argmap.store import yaml_write
+
+    return yaml_write.dumps(amap)
+
+
+def to_data(amap: Map) -> dict[str, Any]:
+    """The map as plain data in canonical order (see `yaml_write.to_data`)."""
+    from argmap.store import yaml_write
+
+    return yaml_write.to_data(amap)
 
 
 def save(
