@@ -1,7 +1,8 @@
-"""Header and footer: they skip work when nothing changed, and still follow every change.
+"""Header, footer and findings panel: they skip work when nothing changed, yet follow every change.
 
-The footer rebuilds its keys only when the keys it would show change, and the header's
-title repaints without a layout; both must still show what the editor is doing now.
+The footer rebuilds its keys only when the keys it would show change, the header's title
+repaints without a layout, and the findings panel keeps its list when a new one shows the
+same; each must still show what the editor is doing now.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 from textual.widgets._header import HeaderTitle
 
+from argmap.model import Severity
+from argmap.tui import findings
 from argmap.tui.app import ArgmapApp
+from argmap.tui.widgets.findings_panel import MAX_SHOWN, FindingsPanel
 
 from .conftest import drive, select, settle
 
@@ -80,5 +84,28 @@ def test_the_header_shows_the_unsaved_mark_as_it_comes_and_goes(map_path: Path) 
         await pilot.press("ctrl+z")
         await settle(app, pilot)
         assert "unsaved" not in title_text(app)
+
+    drive(map_path, script)
+
+
+def test_the_findings_panel_lists_the_first_findings_of_each_new_list(map_path: Path) -> None:
+    # An unchanged list is kept as it is; any change in what it shows rebuilds it.
+    def item(n: int) -> findings.Item:
+        return findings.Item("ARG101", Severity.WARNING, None, f"node n{n}", f"finding {n}")
+
+    def listed(panel: FindingsPanel) -> list[str]:
+        return [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        panel = app.panel
+        many = [item(n) for n in range(150)]
+        for items in (many, list(many), [item(-1), *many[1:]], many[:120], many[:3], []):
+            panel.show_items(items)
+            await settle(app, pilot)
+            expected = [f"warning ARG101 {i.where}: {i.message}" for i in items[:MAX_SHOWN]]
+            if len(items) > MAX_SHOWN:
+                expected.append(f"… and {len(items) - MAX_SHOWN} more")
+            assert listed(panel) == (expected or ["No findings."])
+            assert panel.border_title == f"Findings ({len(items)})"
 
     drive(map_path, script)

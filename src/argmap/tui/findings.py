@@ -101,6 +101,26 @@ def _node_of(amap: Map, loc: tuple[str | int, ...]) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Report:
+    """Findings ready for the editor: the list, each node's findings, each node's mark.
+
+    Attributes:
+        items: every finding, worst first.
+        by_node: what each node's detail shows (`by_node`).
+        marks: the worst severity on each node (`marks`).
+    """
+
+    items: list[Item]
+    by_node: dict[str, list[Item]]
+    marks: dict[str, Severity]
+
+
+def report(amap: Map, items: list[Item]) -> Report:
+    """The findings of `amap` with their indexes (built off the event loop on big maps)."""
+    return Report(items, by_node(amap, items), marks(items))
+
+
 def marks(items: Iterable[Item]) -> dict[str, Severity]:
     """The worst severity found on each node, for the marks in the tree."""
     out: dict[str, Severity] = {}

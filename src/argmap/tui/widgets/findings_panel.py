@@ -45,7 +45,15 @@ class FindingsPanel(SteadyOptionList):
 
     def show_items(self, items: Sequence[Item]) -> None:
         """Replace the list with `items` (the first MAX_SHOWN of them)."""
+        same = (
+            self._shown
+            and len(items) == len(self._items)
+            and items[:MAX_SHOWN] == self._items[:MAX_SHOWN]
+        )
         self._items = list(items)
+        if same:  # after most edits: the list as it is, without building it again
+            self._retitle(f"Findings ({len(self._items)})")
+            return
         options = [
             Option(_prompt(item), id=str(index)) for index, item in enumerate(items[:MAX_SHOWN])
         ]
