@@ -44,6 +44,7 @@ BUDGETS: dict[tuple[str, int], float] = {
     ("save", 10_000): 1.5,
     ("TUI first screen", 10_000): 2.0,
     ("TUI key → update", 10_000): 0.1,
+    ("TUI key → form", 10_000): 0.1,
 }
 # argmap's `export -f dot` time ÷ Argdown's `argdown map --format dot` time.
 RATIO_BUDGETS = {1_000: 0.25, 10_000: 0.5}
@@ -241,6 +242,8 @@ def argdown_rows(maps: dict[int, tuple[Path, Path]], runs: int) -> list[Row]:
 
 
 EDIT_KEYS = ("ctrl+down", "ctrl+up", "ctrl+z")
+FORM_KEYS = ("enter", "c", "e", "m")  # open a form (tui_probe.FORM_KEYS)
+CLOSE_KEY = "escape"
 
 
 def tui_rows(size: int, path: Path, runs: int) -> list[Row]:
@@ -254,7 +257,12 @@ def tui_rows(size: int, path: Path, runs: int) -> list[Row]:
     settled: list[float] = []
     keys: dict[str, list[float]] = {}
     stall, peak = 0.0, 0
-    names = ("TUI first screen", "TUI key → update (move)", "TUI key → update (edit)")
+    names = (
+        "TUI first screen",
+        "TUI key → update (move)",
+        "TUI key → update (edit)",
+        "TUI key → form",
+    )
     for i in range(runs + 1):  # the first run warms up
         print(f"  TUI at {size:,} nodes, run {i} ...", file=sys.stderr, flush=True)
         seen: dict[str, float] = {}
@@ -285,15 +293,27 @@ def tui_rows(size: int, path: Path, runs: int) -> list[Row]:
     peak_text = f"{peak / MB:.0f} MB"
     rows = [Row(names[0], size, seconds(first), peak=peak_text, budget=budget, result=result)]
     rows[0].note = note
-    for name, group in ((names[1], [k for k in keys if k not in EDIT_KEYS]), (names[2], EDIT_KEYS)):
+    moves = [k for k in keys if k not in (*EDIT_KEYS, *FORM_KEYS, CLOSE_KEY)]
+    groups = (
+        (names[1], "TUI key → update", moves),
+        (names[2], "TUI key → update", EDIT_KEYS),
+        (names[3], "TUI key → form", FORM_KEYS),
+    )
+    for name, budget_name, group in groups:
         times = [t for key in group for t in keys.get(key, [])]
         if not times:
             continue
         value = statistics.median(times)
-        budget, result = verdict(value, BUDGETS[("TUI key → update", size)])
+        budget, result = verdict(value, BUDGETS[(budget_name, size)])
         per_key = {key: statistics.median(keys[key]) for key in group if key in keys}
         detail = ", ".join(f"{k} {v * 1000:.0f}" for k, v in sorted(per_key.items()))
         note = f"{len(times)} presses; max {seconds(max(times))}; medians in ms: {detail}"
+        if group is FORM_KEYS and keys.get(CLOSE_KEY):
+            closes = keys[CLOSE_KEY]
+            note += (
+                f"; escape (close) median {seconds(statistics.median(closes))},"
+                f" max {seconds(max(closes))}"
+            )
         rows.append(Row(name, size, seconds(value), budget=budget, result=result, note=note))
     if stall > 0.05:
         rows[-1].note += f"; UI busy up to {seconds(stall)} between keys"

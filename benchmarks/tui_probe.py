@@ -5,6 +5,8 @@ load, first layout and paint). Prints `first-screen` when the first frame showin
 map has been composed (Textual's `_display`, headless), `settled` when every message
 of the start-up has been handled, `findings` when the first findings (lint, in a
 thread) are shown, then one JSON line: {"keys": {key: [seconds, ...]}, "stall": seconds}.
+The default keys move, expand, edit and undo, then open each form (FORM_KEYS) and close
+it with escape, several times: a form's time runs until it is on screen and painted.
 
 Key latency is measured from posting the key event to the end of the repaint it
 causes: we wait until the screen and its widgets have handled every message (the key
@@ -41,6 +43,11 @@ DEFAULT_KEYS = [
     "F",
     "F",
 ]
+# Then forms, each opened and closed (escape) several times: edit the selected node
+# (an objection, then evidence after a move), add a claim, add evidence, the map's title.
+FORM_KEYS = ["enter", "c", "e", "m"]
+FORM_OPENS = 4  # opens of each form
+CLOSE = "escape"
 PAUSE = 0.1  # seconds between keys, as a quick typist: timers and workers may run
 
 
@@ -117,10 +124,20 @@ async def probe(path: Path, keys: list[str]) -> dict[str, Any]:
     return {"keys": timings, "stall": stall}
 
 
+def form_keys() -> list[str]:
+    """Each form of FORM_KEYS opened and closed FORM_OPENS times, moving down between."""
+    out: list[str] = []
+    for _ in range(FORM_OPENS):
+        for key in FORM_KEYS:
+            out += [key, CLOSE]
+        out.append("down")
+    return out
+
+
 def main() -> int:
     """Command line: tui_probe.py MAP [KEY...]."""
     path = Path(sys.argv[1])
-    keys = sys.argv[2:] or DEFAULT_KEYS
+    keys = sys.argv[2:] or DEFAULT_KEYS + form_keys()
     say(json.dumps(asyncio.run(probe(path, keys))))
     return 0
 
