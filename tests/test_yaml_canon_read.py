@@ -310,6 +310,48 @@ def test_blank_lines_comments_blocks_quotes_and_flow_items_are_read() -> None:
     assert lines[("links", 1)] == 20
 
 
+# Texts at the edges of what the reader takes, and whether it takes them.
+EDGES = [
+    ("a: |+\n  x\n \nb: 1\n", False),  # spaces only, fewer than the block's indentation
+    ("a: |\n  x\n   \n  y\n", False),  # spaces only, more
+    ("a: |-\n  x  \n", True),  # trailing spaces are text
+    ("a: |+\n  x\n\n\nb: 1\n", True),
+    ("a: |\n  x\n\n\nb: 1\n", True),
+    ("a: |-\n\n  x\n", True),  # an empty first line
+    ("a: |-\n   x\n  y\n", False),  # a first line more indented than the next
+    ("a: |-\nb: 1\n", False),  # an empty block
+    ("a: |-\n  # text, not a comment\n  - nor a list\n", True),
+    ("a: b \n", False),
+    ("a: b:\n", False),
+    ("a: b #c\n", False),
+    ("a: b#c\n", True),
+    ("a: b: c\n", False),
+    ("a:\n- x\n- y\nb: 1\n", True),  # a list indented as its key
+    ("a:\n  - x\n  b: 1\n", False),
+    ("a:\n  b: 1\n c: 2\n", False),
+    ("a:\n  b: 1\n# c\n  d: 2\n", True),  # a comment less indented than the entries
+    ("a: b\n  # c\nd: e\n", True),  # a comment more indented, after a value
+    ("a: b\n\n  c\n", False),  # a plain scalar going on after an empty line
+    ("- x\n", False),
+    ("a: [b, 'c, d', \"e\\u00e9\"]\n", True),
+    ("a: {b: 1, c: [d]}\n", False),
+    ("'on': yes\nx-1: 0\n", True),
+    ("a: 00\n", False),
+    ("a: 0\n", True),
+    ("a: -0\n", False),
+    ("a: 2025-12-01\nb: 1984-04\n", True),
+    ('a: "\\e\\x41\\U0001F642\\""\n', True),
+    ('a: "\\ud800"\n', False),  # an escaped surrogate: libyaml refuses it
+    ("a:\n  - b: 1\n    c:\n    - d\n  - e\n", True),
+    ("a:\n  - b:\n  - c\n", True),  # an empty value before the next item
+]
+
+
+@pytest.mark.parametrize(("text", "read"), EDGES)
+def test_edges_are_read_as_libyaml_reads_them_or_left_to_it(text: str, read: bool) -> None:
+    assert check(text) is read
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -104,7 +104,10 @@ def loads_with_lines(text: str, name: str = "<string>") -> tuple[Map, dict[Loc, 
         if quick is not None:
             amap, _ = build_map(quick[0])
             if amap is not None:
-                return amap, quick[1]
+                lines = quick[1]
+                # Dropped while the collector is paused: it then never scans the data.
+                quick = None
+                return amap, lines
         return _loads_with_libyaml(text, name)
 
 

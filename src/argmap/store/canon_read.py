@@ -167,14 +167,12 @@ class _Reader:
     """One pass over the lines; `self.i` is the index of the next line to read."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
         self.toks: list[tuple[str, str, str, str, str]] = _LINE.findall(text)
         # The last "line" is the empty one after the final newline: it marks the end.
         self.end = len(self.toks) - 1
         self.i = 0
         self.depth = 0
         self.lines: dict[Loc, int] = {}
-        self._text_lines: list[str] | None = None
 
     def document(self) -> tuple[dict[str, Any], dict[Loc, int]]:
         self._skip()
@@ -335,14 +333,14 @@ class _Reader:
         """A `|` block scalar whose lines are indented by exactly `indent` spaces."""
         if header not in ("|", "|-", "|+"):
             raise GiveUp  # an indentation indicator or folding: libyaml's
-        if self._text_lines is None:
-            self._text_lines = self.text.split("\n")
-        lines, i, end = self._text_lines, self.i, self.end
+        toks, i, end = self.toks, self.i, self.end
         pad = " " * indent
         body: list[str] = []
         blank = 0  # empty lines after the last line of text so far
         while i < end:
-            line = lines[i]
+            ind, dash, key, sep, rest = toks[i]
+            # The line as written (a block's lines were split as if they were YAML).
+            line = f"{ind}{dash}{key}:{sep}{rest}" if key else f"{ind}{dash}{rest}"
             if line:
                 if not line.startswith(pad):
                     if not line.strip(" "):
@@ -359,9 +357,8 @@ class _Reader:
             i += 1
         if not body:
             raise GiveUp  # an empty block
+        self.i = i
         joined = "\n".join(body)
         if header == "|+":
-            self.i = i  # the empty lines after the text belong to it
-            return joined + "\n" * (blank + 1)
-        self.i = i - blank  # the empty lines after the text are read again, as blank lines
+            return joined + "\n" * (blank + 1)  # the empty lines after the text are kept
         return joined if header == "|-" else joined + "\n"
