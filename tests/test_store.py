@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from argmap import ops, store
+from argmap.errors import MapInvalidError
 from argmap.model import (
     Analogy,
     Difference,
@@ -272,3 +273,19 @@ def test_load_fingerprints_the_bytes_read(small_map_path: Path) -> None:
     assert loaded.fingerprint.sha256 == hashlib.sha256(data).hexdigest()
     assert loaded.fingerprint.size == len(data)
     assert loaded.fingerprint == store.current_fingerprint(small_map_path)
+
+
+def test_an_impossible_date_is_a_located_problem_not_a_crash() -> None:
+    text = (
+        (DATA / "small.yaml")
+        .read_text()
+        .replace("    era: now\n", "    era: now\n    updated: 2025-02-30\n", 1)
+    )
+    line = text.splitlines().index("    updated: 2025-02-30") + 1
+    with pytest.raises(MapInvalidError) as caught:
+        store.loads(text, "m.yaml")
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.column) == ("m.yaml", line, 14)
+    assert problem.loc[-1] == "updated"
+    assert "'2025-02-30' reads as a date but is not a valid one" in problem.message
+    assert "put it in quotes" in problem.message

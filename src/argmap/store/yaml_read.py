@@ -93,7 +93,16 @@ class _Constructor:
             return [self.build(item, (*loc, i), node) for i, item in enumerate(node.value)]
         scalar = self._scalars.get(tag)
         if scalar is not None and isinstance(node, yaml.ScalarNode):
-            return scalar(node)
+            try:
+                return scalar(node)
+            except ValueError as error:  # 2025-02-30, or a number of 5,000 digits
+                what = tag.removeprefix(_CORE).replace("timestamp", "date")
+                raise _refuse(
+                    node,
+                    loc,
+                    f"'{node.value[:40]}' reads as a {what} but is not a valid one ({error});"
+                    " put it in quotes to keep it as text",
+                ) from None
         if tag == _CORE + "merge":
             raise _refuse(node, loc, "merge keys (<<) are not allowed; write the keys out")
         shown = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
