@@ -255,10 +255,11 @@ class _Reader:
 
     def _nested(self, n: int, section: str | None) -> Any:
         """The value of a `key:` at column `n` with nothing after it on its line."""
-        self._skip()
-        i = self.i
-        ind, dash, key, _, _ = self.toks[i]
-        col = len(ind) if i < self.end else -1
+        ind, dash, key, _, rest = self.toks[self.i]
+        if not key and not dash and (not rest or rest[0] == "#"):
+            self._skip()  # blank or comment lines first
+            ind, dash, key, _, _ = self.toks[self.i]
+        col = len(ind) if self.i < self.end else -1
         if col < n or (col == n and not dash):
             return None  # an empty value, read as null
         self.depth += 1
