@@ -115,16 +115,38 @@ class EditActions(EditorBase):
         self.push_screen(self._node_form(f"Add {what}{where}", initial, check), added)
 
     def _node_form(self, title: str, initial: dict[str, Any], check: Any) -> NodeForm:
+        """The node form, filled for `initial`: built once, then filled again each time.
+
+        Building it (fifty-odd widgets) took most of the time of opening it; the one
+        instance is installed so that closing it keeps its widgets.
+        """
         from argmap.tui.screens.node_form import NodeForm
 
-        return NodeForm(
+        amap = self.doc.map
+        name = "node-form"
+        if self.is_screen_installed(name):
+            form = self.get_screen(name)
+            if isinstance(form, NodeForm) and form not in self.screen_stack:
+                form.refill(
+                    title,
+                    initial,
+                    eras=amap.eras,
+                    sources=amap.sources,
+                    check=check,
+                    add_source=self.add_source,
+                )
+                return form
+        form = NodeForm(
             title,
             initial,
-            eras=self.doc.map.eras,
-            sources=self.doc.map.sources,
+            eras=amap.eras,
+            sources=amap.sources,
             check=check,
             add_source=self.add_source,
         )
+        if not self.is_screen_installed(name):
+            self.install_screen(form, name)
+        return form
 
     def add_source(self, source_id: str, source: Source) -> dict[str, Source]:
         """Add a source from inside a form; return the sources now in the map."""

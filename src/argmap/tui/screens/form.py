@@ -47,6 +47,23 @@ class FormScreen(Modal[R], Generic[R]):
         super().__init__(classes="form")
         self.form_title = title
 
+    def set_title(self, title: str) -> None:
+        """Show `title` above the fields."""
+        self.form_title = title
+        self.query_one(".form-box", Vertical).border_title = title
+
+    def clear_for_reuse(self) -> None:
+        """Put back what a form opened before may have changed besides its fields.
+
+        No errors shown, every list closed, the fields scrolled to the top, and the
+        backdrop drawn again (the screens below changed while this one was away).
+        """
+        self.query_one("#form-errors", Static).update("")
+        for select in self.query(Select):
+            select.expanded = False
+        self.query_one(FormFields).scroll_home(animate=False, immediate=True)
+        self.forget_backdrop()
+
     def compose(self) -> ComposeResult:
         """The fields in a scrolling box, the error line, and a footer with the keys."""
         with Vertical(classes="form-box") as box:
@@ -111,6 +128,23 @@ def labelled(label: str, widget: Input | Select[Any] | TextArea | Static) -> Com
         widget.set_reactive(type(widget).compact, True)
         widget.set_class(True, "-textual-compact", update=False)
     yield Horizontal(Label(label, classes="field-label"), widget, classes="field")
+
+
+def fill_input(widget: Input, value: str) -> None:
+    """Show `value` in `widget` with the cursor at its end, as `Input(value)` starts."""
+    widget.value = value
+    widget.cursor_position = len(value)
+    widget.scroll_to(0, 0, animate=False, immediate=True)
+
+
+def fill_text(widget: TextArea, value: str) -> None:
+    """Show `value` in `widget` with no undo history, scrolled to the top."""
+    if widget.text != value:
+        widget.load_text(value)
+    else:
+        widget.history.clear()
+    widget.move_cursor((0, 0))
+    widget.scroll_home(animate=False, immediate=True)
 
 
 def validation_messages(error: ValidationError) -> list[str]:

@@ -22,7 +22,7 @@ from argmap.model import (
 )
 from argmap.summary import shorten
 from argmap.tradecraft import CREDIBILITY, INDICATOR_STATUS, LIKELIHOOD
-from argmap.tui.screens.form import labelled, options
+from argmap.tui.screens.form import fill_input, labelled, options
 
 TARGET_LABEL = {
     Target.NODE: "its parent (an objection)",
@@ -42,6 +42,11 @@ KIND_FIELD_IDS: dict[Kind, tuple[str, ...]] = {
 def source_options(sources: Mapping[str, Source]) -> list[tuple[Any, Any]]:
     """Select options for the sources, by title."""
     return options((f"{shorten(s.title, 50)}  [{sid}]", sid) for sid, s in sources.items())
+
+
+def source_prompt(*, can_add: bool) -> str:
+    """What the source select shows when no source is picked."""
+    return "(none: ctrl+n adds one)" if can_add else "(none)"
 
 
 def _opt(value: Any) -> Any:
@@ -80,7 +85,7 @@ def kind_fields(
             Select(
                 source_options(sources),
                 value=_opt(get("source")),
-                prompt="(none: ctrl+n adds one)" if can_add else "(none)",
+                prompt=source_prompt(can_add=can_add),
                 id="source",
             ),
         )
@@ -134,3 +139,19 @@ def read_kind_fields(container: Widget, kind: Kind) -> dict[str, Any]:
         elif isinstance(widget, Input):
             out[field_id] = widget.value.strip() or None
     return out
+
+
+def fill_kind_fields(container: Widget, kind: Kind, values: Mapping[str, Any]) -> None:
+    """Set `kind`'s fields in `container` from `values`, as `kind_fields` builds them."""
+    get = values.get
+    for field_id in KIND_FIELD_IDS[kind]:
+        widget = container.query_one(f"#{field_id}")
+        if isinstance(widget, Checkbox):
+            widget.value = bool(get(field_id))
+        elif isinstance(widget, Select):
+            if field_id == "target":
+                widget.value = get("target") or Target.NODE
+            else:
+                widget.value = _opt(get(field_id))
+        elif isinstance(widget, Input):
+            fill_input(widget, get(field_id) or "")
