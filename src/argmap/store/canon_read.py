@@ -3,13 +3,14 @@
 Through libyaml every key and value costs a Python node object, two marks and a
 resolver call; that was most of the time of loading a big map. Saved maps use a
 small, regular part of YAML: block mappings and lists, one `key: value` per line,
-plain or single-quoted text, `|` blocks, one-line flow lists and mappings. This
-reader takes text made only of that part (plus blank and comment lines) and builds
-what libyaml and the store's constructor build: dicts, lists, text, and plain
-numbers, dates, true/false and null by PyYAML's YAML 1.1 rules. At the first thing
-outside it (a tab, an anchor, a tag, an escape, a duplicate key, a line deeper than
-it may be: anything unusual) it gives up, and the caller reads the text with libyaml,
-which also words every error. Property tests check that both readers agree.
+plain, single- or double-quoted text on one line, `|` blocks, one-line flow lists
+and mappings. This reader takes text made only of that part (plus blank and comment
+lines) and builds what libyaml and the store's constructor build: dicts, lists,
+text, and plain numbers, dates, true/false and null by PyYAML's YAML 1.1 rules. At
+the first thing outside it (a tab, an anchor, a tag, a duplicate key, text folded
+over lines, a line deeper than it may be: anything unusual) it gives up, and the
+caller reads the text with libyaml, which also words every error. Property tests
+check that both readers agree.
 """
 
 from __future__ import annotations
