@@ -1,0 +1,170 @@
+"""Pilot tests: the node form, built once and filled again, equals a form built fresh."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
+
+from argmap.model import Kind, Source
+from argmap.tui.app import ArgmapApp
+from argmap.tui.screens.form import FormFields
+from argmap.tui.screens.node_form import NodeForm
+
+from .conftest import drive, fill, select, settle
+
+History = Callable[[ArgmapApp, Pilot[int]], Awaitable[None]]
+
+
+def shown(widget: Widget) -> bool:
+    """Whether `widget` and every container above it in its screen are displayed."""
+    return widget.display and all(
+        node.display for node in widget.ancestors if isinstance(node, Widget)
+    )
+
+
+def form_state(form: NodeForm) -> dict[str, Any]:
+    """What an analyst sees of the form and what its keys would act on."""
+    fields: list[tuple[Any, ...]] = []
+    for widget in form.query("Input, TextArea, Select, Checkbox"):
+        if not shown(widget):
+            continue
+        if isinstance(widget, TextArea):
+            fields.append(
+                (widget.id, widget.text, widget.cursor_location, widget.history.undo_stack)
+            )
+        elif isinstance(widget, Input):
+            fields.append((widget.id, widget.value, widget.cursor_position))
+        elif isinstance(widget, Select):
+            labels = [(str(label), value) for label, value in widget._options]
+            fields.append((widget.id, widget.value, widget.expanded, widget.prompt, labels))
+        elif isinstance(widget, Checkbox):
+            fields.append((widget.id, widget.value))
+    box = form.query_one(".form-box")
+    lines = [strip.text for strip in form._compositor.render_strips()]
+    drawn = [
+        line[box.region.x : box.region.right] for line in lines[box.region.y :][: box.region.height]
+    ]
+    return {
+        "title": (form.form_title, box.border_title),
+        "fields": fields,
+        "errors": str(form.query_one("#form-errors", Static).render()),
+        "focused": form.focused.id if form.focused else None,
+        "scroll": form.query_one(FormFields).scroll_offset,
+        "new-source key": form.check_action("new_source", ()),
+        "drawn": drawn,
+    }
+
+
+async def open_form(app: ArgmapApp, pilot: Pilot[int], node_id: str, key: str) -> NodeForm:
+    await select(app, pilot, node_id)
+    await pilot.press(key)
+    await settle(app, pilot)
+    assert isinstance(app.screen, NodeForm)
+    return app.screen
+
+
+async def close(app: ArgmapApp, pilot: Pilot[int]) -> None:
+    await pilot.press("escape")
+    await settle(app, pilot)
+    assert not isinstance(app.screen, NodeForm)
+
+
+async def other_kind(app: ArgmapApp, pilot: Pilot[int]) -> None:
+    """Edit a claim (its own fields: likelihood, confidence) and cancel."""
+    await open_form(app, pilot, "bluf", "enter")
+    await close(app, pilot)
+
+
+async def unsaved_typing(app: ArgmapApp, pilot: Pilot[int]) -> None:
+    """Type into every kind of field, switch the kind twice, scroll, then cancel."""
+    form = await open_form(app, pilot, "ev-ilm-1972", "enter")
+    fill(app, text="typed\nover\nseveral\nlines", locator="p. 99", tags="x y", note="n")
+    fill(app, kind=Kind.ASSUMPTION)
+    await settle(app, pilot)
+    form.query_one("#linchpin", Checkbox).value = True
+    fill(app, kind=Kind.CLAIM)
+    await settle(app, pilot)
+    form.query_one("#author", Input).focus()
+    form.query_one(FormFields).scroll_end(animate=False, immediate=True)
+    await settle(app, pilot)
+    await close(app, pilot)
+
+
+async def error_shown(app: ArgmapApp, pilot: Pilot[int]) -> None:
+    """Add a claim with no text: the form shows the error; then cancel."""
+    await open_form(app, pilot, "un-exclusion", "c")
+    fill(app, text="   ")
+    await pilot.press("ctrl+s")
+    await settle(app, pilot)
+    assert "must not be empty" in str(app.screen.query_one("#form-errors", Static).render())
+    await close(app, pilot)
+
+
+HISTORIES = {"other kind": other_kind, "unsaved typing": unsaved_typing, "error": error_shown}
+TARGETS = [("ev-ilm-1972", "enter"), ("un-exclusion", "c"), ("un-exclusion", "u")]
+
+
+@pytest.mark.parametrize("history", list(HISTORIES))
+@pytest.mark.parametrize(("node_id", "key"), TARGETS)
+def test_a_form_opened_again_equals_a_fresh_one(
+    map_path: Path, history: str, node_id: str, key: str
+) -> None:
+    fresh: dict[str, Any] = {}
+    again: dict[str, Any] = {}
+    forms: list[object] = []
+
+    async def first(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        fresh.update(form_state(await open_form(app, pilot, node_id, key)))
+
+    async def second(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await HISTORIES[history](app, pilot)
+        forms.append(app.get_screen("node-form"))
+        form = await open_form(app, pilot, node_id, key)
+        assert form is forms[0]  # the same form, filled again
+        again.update(form_state(form))
+
+    drive(map_path, first)
+    drive(map_path, second)
+    assert again == fresh
+
+
+def test_a_form_opened_again_saves_what_is_typed_into_it(map_path: Path) -> None:
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await unsaved_typing(app, pilot)
+        await error_shown(app, pilot)
+        await open_form(app, pilot, "ev-ilm-1972", "enter")
+        fill(app, locator="p. 12")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, NodeForm)
+
+    before = drive(map_path, lambda app, pilot: settle(app, pilot)).doc.map.nodes["ev-ilm-1972"]
+    app = drive(map_path, script)
+    node = app.doc.map.nodes["ev-ilm-1972"]
+    assert node == before.model_copy(update={"locator": "p. 12"})
+    assert not any(n.text.startswith("typed") for n in app.doc.map.nodes.values())
+
+
+def test_a_form_opened_again_lists_sources_added_meanwhile(map_path: Path) -> None:
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await open_form(app, pilot, "ev-ilm-1972", "enter")
+        await close(app, pilot)
+        app.add_source("new-src", Source(title="A new [bracketed] source"))
+        form = await open_form(app, pilot, "un-exclusion", "e")
+        options = form.query_one("#source", Select)._options
+        assert ("A new [bracketed] source  [new-src]", "new-src") in [
+            (str(label), value) for label, value in options
+        ]
+        fill(app, text="Cites the new source", source="new-src")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+
+    app = drive(map_path, script)
+    added = [n for n in app.doc.map.nodes.values() if n.text == "Cites the new source"]
+    assert [n.source for n in added] == ["new-src"]
