@@ -13,7 +13,9 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from argmap.model import Kind, Source
 from argmap.tui.app import ArgmapApp
-from argmap.tui.screens.form import FormFields
+from argmap.tui.screens.filter_form import FilterForm
+from argmap.tui.screens.form import FormFields, FormScreen
+from argmap.tui.screens.map_form import MapForm
 from argmap.tui.screens.node_form import NodeForm
 
 from .conftest import drive, fill, select, settle
@@ -28,7 +30,7 @@ def shown(widget: Widget) -> bool:
     )
 
 
-def form_state(form: NodeForm) -> dict[str, Any]:
+def form_state(form: FormScreen[Any]) -> dict[str, Any]:
     """What an analyst sees of the form and what its keys would act on."""
     fields: list[tuple[Any, ...]] = []
     for widget in form.query("Input, TextArea, Select, Checkbox"):
@@ -168,3 +170,74 @@ def test_a_form_opened_again_lists_sources_added_meanwhile(map_path: Path) -> No
     app = drive(map_path, script)
     added = [n for n in app.doc.map.nodes.values() if n.text == "Cites the new source"]
     assert [n.source for n in added] == ["new-src"]
+
+
+async def open_screen(app: ArgmapApp, pilot: Pilot[int], key: str) -> FormScreen[Any]:
+    await pilot.press(key)
+    await settle(app, pilot)
+    assert isinstance(app.screen, FormScreen)
+    return app.screen
+
+
+async def map_form_history(app: ArgmapApp, pilot: Pilot[int]) -> None:
+    """Blank the title (an error), type elsewhere, then cancel."""
+    await open_screen(app, pilot, "m")
+    fill(app, title="", question="typed", era_now="typed too")
+    await pilot.press("ctrl+s")
+    await settle(app, pilot)
+    assert "title: must not be empty" in str(app.screen.query_one("#form-errors", Static).render())
+    await close(app, pilot)
+
+
+async def filter_history(app: ArgmapApp, pilot: Pilot[int]) -> None:
+    """Pick a kind and a tag, then cancel."""
+    await open_screen(app, pilot, "f")
+    tags = app.screen.query_one("#filter-tag", Select)._options
+    fill(app, filter_kind=Kind.EVIDENCE, filter_tag=tags[-1][1])
+    app.screen.query_one("#filter-tag", Select).focus()
+    await settle(app, pilot)
+    await close(app, pilot)
+
+
+@pytest.mark.parametrize(
+    ("key", "kind", "history"),
+    [("m", MapForm, map_form_history), ("f", FilterForm, filter_history)],
+)
+def test_map_and_filter_forms_opened_again_equal_fresh_ones(
+    map_path: Path, key: str, kind: type[FormScreen[Any]], history: History
+) -> None:
+    fresh: dict[str, Any] = {}
+    again: dict[str, Any] = {}
+
+    async def first(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        fresh.update(form_state(await open_screen(app, pilot, key)))
+
+    async def second(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await history(app, pilot)
+        kept = app.screen_stack[0].app.get_screen(f"{'map' if key == 'm' else 'filter'}-form")
+        form = await open_screen(app, pilot, key)
+        assert isinstance(form, kind) and form is kept
+        again.update(form_state(form))
+
+    drive(map_path, first)
+    drive(map_path, second)
+    assert again == fresh
+
+
+def test_the_filter_form_opened_again_shows_the_filter_in_force(map_path: Path) -> None:
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await open_screen(app, pilot, "f")
+        fill(app, filter_kind=Kind.EVIDENCE)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        form = await open_screen(app, pilot, "f")
+        assert form.query_one("#filter-kind", Select).value is Kind.EVIDENCE
+        assert form.query_one("#filter-tag", Select).value is Select.NULL
+        fill(app, filter_kind=Select.NULL)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        form = await open_screen(app, pilot, "f")
+        assert form.query_one("#filter-kind", Select).value is Select.NULL
+
+    app = drive(map_path, script)
+    assert not app.filter.active

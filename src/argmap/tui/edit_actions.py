@@ -115,38 +115,24 @@ class EditActions(EditorBase):
         self.push_screen(self._node_form(f"Add {what}{where}", initial, check), added)
 
     def _node_form(self, title: str, initial: dict[str, Any], check: Any) -> NodeForm:
-        """The node form, filled for `initial`: built once, then filled again each time.
-
-        Building it (fifty-odd widgets) took most of the time of opening it; the one
-        instance is installed so that closing it keeps its widgets.
-        """
+        """The node form, filled for `initial`: built once, then filled again each time."""
+        from argmap.tui.screens.form import kept_form
         from argmap.tui.screens.node_form import NodeForm
 
         amap = self.doc.map
-        name = "node-form"
-        if self.is_screen_installed(name):
-            form = self.get_screen(name)
-            if isinstance(form, NodeForm) and form not in self.screen_stack:
-                form.refill(
-                    title,
-                    initial,
-                    eras=amap.eras,
-                    sources=amap.sources,
-                    check=check,
-                    add_source=self.add_source,
-                )
-                return form
-        form = NodeForm(
-            title,
-            initial,
-            eras=amap.eras,
-            sources=amap.sources,
-            check=check,
-            add_source=self.add_source,
+        options: dict[str, Any] = {
+            "eras": amap.eras,
+            "sources": amap.sources,
+            "check": check,
+            "add_source": self.add_source,
+        }
+        return kept_form(
+            self,
+            "node-form",
+            NodeForm,
+            lambda: NodeForm(title, initial, **options),
+            lambda form: form.refill(title, initial, **options),
         )
-        if not self.is_screen_installed(name):
-            self.install_screen(form, name)
-        return form
 
     def add_source(self, source_id: str, source: Source) -> dict[str, Source]:
         """Add a source from inside a form; return the sources now in the map."""
@@ -195,9 +181,17 @@ class EditActions(EditorBase):
             if (new.title, new.question, new.eras) != (amap.title, amap.question, amap.eras):
                 self.commit(new, "edit title", focus=self.selected)
 
+        from argmap.tui.screens.form import kept_form
         from argmap.tui.screens.map_form import MapForm
 
-        self.push_screen(MapForm(amap.title, amap.question, amap.eras), edited)
+        form = kept_form(
+            self,
+            "map-form",
+            MapForm,
+            lambda: MapForm(amap.title, amap.question, amap.eras),
+            lambda form: form.refill(amap.title, amap.question, amap.eras),
+        )
+        self.push_screen(form, edited)
 
     def action_delete_node(self) -> None:
         """Delete the selection and its subtree, after saying how much goes."""

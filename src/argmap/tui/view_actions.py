@@ -79,8 +79,17 @@ class ViewActions(EditorBase):
 
         amap = self.doc.map
         from argmap.tui.screens.filter_form import FilterForm
+        from argmap.tui.screens.form import kept_form
 
-        self.push_screen(FilterForm(self.filter, amap.eras, all_tags(amap)), chosen)
+        tags = all_tags(amap)
+        form = kept_form(
+            self,
+            "filter-form",
+            FilterForm,
+            lambda: FilterForm(self.filter, amap.eras, tags),
+            lambda form: form.refill(self.filter, amap.eras, tags),
+        )
+        self.push_screen(form, chosen)
 
     def apply_filter(self, flt: Filter) -> None:
         """Rebuild the tree for `flt` and keep the cursor where it can be."""

@@ -6,12 +6,12 @@ messages under the fields and the form stays open.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import ValidationError
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, Static, TextArea
@@ -21,6 +21,7 @@ from argmap.tui.screens.modal import Modal
 from argmap.tui.widgets.footer import AppFooter
 
 R = TypeVar("R")
+F = TypeVar("F", bound="FormScreen[Any]")
 
 
 class FormError(Exception):
@@ -120,6 +121,26 @@ class FormScreen(Modal[R], Generic[R]):
         return None if value is Select.NULL else value
 
 
+def kept_form(
+    app: App[Any], name: str, kind: type[F], build: Callable[[], F], refill: Callable[[F], None]
+) -> F:
+    """The form installed as `name`, filled again by `refill`; built by `build` the first time.
+
+    A form is built once and kept (installed, so closing it keeps its widgets):
+    building one took most of the time of opening it on a loaded machine. A second
+    form is built if the kept one is open.
+    """
+    if app.is_screen_installed(name):
+        form = app.get_screen(name)
+        if isinstance(form, kind) and form not in app.screen_stack:
+            refill(form)
+            return form
+    form = build()
+    if not app.is_screen_installed(name):
+        app.install_screen(form, name)
+    return form
+
+
 def labelled(label: str, widget: Input | Select[Any] | TextArea | Static) -> ComposeResult:
     """A field: its label on the left, the widget (compact, without borders) on the right."""
     if isinstance(widget, Input | Select | TextArea):
@@ -131,9 +152,15 @@ def labelled(label: str, widget: Input | Select[Any] | TextArea | Static) -> Com
 
 
 def fill_input(widget: Input, value: str) -> None:
-    """Show `value` in `widget` with the cursor at its end, as `Input(value)` starts."""
+    """Show `value` in `widget` with the cursor at its end, as `Input(value)` starts.
+
+    A new Input puts its cursor at the end of its first value without scrolling to
+    it (a long value shows its start); Input knows that by its `_initial_value` flag.
+    """
+    widget._initial_value = True
     widget.value = value
     widget.cursor_position = len(value)
+    widget._initial_value = False
     widget.scroll_to(0, 0, animate=False, immediate=True)
 
 

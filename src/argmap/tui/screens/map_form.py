@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input
 
 from argmap.model import Eras
-from argmap.tui.screens.form import FormError, FormScreen, labelled
+from argmap.tui.screens.form import FormError, FormScreen, fill_input, labelled
 
 
 class MapForm(FormScreen[tuple[str, str | None, Eras]]):
@@ -26,6 +26,18 @@ class MapForm(FormScreen[tuple[str, str | None, Eras]]):
 
     def on_mount(self) -> None:
         """Start in the title."""
+        self.query_one("#title", Input).focus()
+
+    def refill(self, title: str, question: str | None, eras: Eras) -> None:
+        """Show these values, as a form built fresh for them would."""
+        self._values = (title, question or "", eras)
+        for field_id, value in zip(
+            ("title", "question", "era-then", "era-now"),
+            (title, question or "", eras.then, eras.now),
+            strict=True,
+        ):
+            fill_input(self.query_one(f"#{field_id}", Input), value)
+        self.clear_for_reuse()
         self.query_one("#title", Input).focus()
 
     def accept(self) -> tuple[str, str | None, Eras]:
