@@ -17,6 +17,7 @@ from argmap.tui.screens.filter_form import FilterForm
 from argmap.tui.screens.form import FormFields, FormScreen
 from argmap.tui.screens.map_form import MapForm
 from argmap.tui.screens.node_form import NodeForm
+from argmap.tui.widgets.footer import AppFooter
 
 from .conftest import drive, fill, select, settle
 
@@ -52,7 +53,10 @@ def form_state(form: FormScreen[Any]) -> dict[str, Any]:
     drawn = [
         line[box.region.x : box.region.right] for line in lines[box.region.y :][: box.region.height]
     ]
+    foot = form.query_one(AppFooter).region
+    footer = [line[foot.x : foot.right] for line in lines[foot.y :][: foot.height]]
     return {
+        "footer": footer,
         "title": (form.form_title, box.border_title),
         "fields": fields,
         "errors": str(form.query_one("#form-errors", Static).render()),

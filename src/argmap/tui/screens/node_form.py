@@ -25,6 +25,7 @@ from argmap.tui.screens.node_fields import (
     source_prompt,
 )
 from argmap.tui.screens.source_form import SourceForm
+from argmap.tui.widgets.footer import AppFooter
 
 
 class NodeForm(FormScreen[Node]):
@@ -154,6 +155,7 @@ class NodeForm(FormScreen[Node]):
         self.clear_for_reuse()
         self._focus_text()
         self.refresh_bindings()
+        self.query_one(AppFooter).update_now()  # ctrl+n shown for evidence only
 
     def _show_group(self, kind: Kind) -> None:
         """Show `kind`'s own fields (built now if new), hiding the other kinds'."""
