@@ -245,3 +245,30 @@ def test_the_filter_form_opened_again_shows_the_filter_in_force(map_path: Path) 
 
     app = drive(map_path, script)
     assert not app.filter.active
+
+
+def test_the_export_dialog_opened_again_equals_a_fresh_one(map_path: Path) -> None:
+    fresh: dict[str, Any] = {}
+    again: dict[str, Any] = {}
+
+    async def first(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await select(app, pilot, "bluf")
+        fresh.update(form_state(await open_screen(app, pilot, "E")))
+
+    async def second(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await select(app, pilot, "un-exclusion")
+        form = await open_screen(app, pilot, "E")
+        tags = form.query_one("#tag", Select)._options
+        fill(app, format="png", slide="16:9", tag=tags[-1][1], path="elsewhere.png")
+        form.query_one("#focus", Checkbox).value = True
+        form.query_one("#legend", Checkbox).value = False
+        await settle(app, pilot)
+        await close(app, pilot)
+        await select(app, pilot, "bluf")
+        assert await open_screen(app, pilot, "E") is form
+        again.update(form_state(form))
+
+    drive(map_path, first)
+    drive(map_path, second)
+    assert again == fresh
+    assert "Only the selected node (bluf) and below" in "\n".join(fresh["drawn"])

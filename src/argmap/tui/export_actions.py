@@ -26,9 +26,17 @@ class ExportActions(EditorBase):
             self.say("An export is already running: escape cancels it.", "warning")
             return
         from argmap.tui.screens.export_form import ExportForm
+        from argmap.tui.screens.form import kept_form
 
         amap = self.doc.map
-        form = ExportForm(self.doc.path, amap.eras, all_tags(amap), self.selected)
+        args = (self.doc.path, amap.eras, all_tags(amap), self.selected)
+        form = kept_form(
+            self,
+            "export-form",
+            ExportForm,
+            lambda: ExportForm(*args),
+            lambda form: form.refill(*args),
+        )
         self.push_screen(form, self._start_export)
 
     def _start_export(self, request: ExportRequest | None) -> None:

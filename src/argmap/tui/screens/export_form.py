@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select
 
 from argmap.export import FORMATS, SLIDES, THEMES, ExportOptions, default_output
 from argmap.model import Era, Eras
-from argmap.tui.screens.form import FormError, FormScreen, labelled, options
+from argmap.tui.screens.form import FormError, FormScreen, fill_input, labelled, options
 
 FORMAT_LABEL = {
     "svg": "SVG diagram",
@@ -70,18 +71,53 @@ class ExportForm(FormScreen[ExportRequest]):
         yield from labelled(
             "Slide", Select(options((s, s) for s in SLIDES), prompt="(no slide size)", id="slide")
         )
-        eras = [(f"then — {self._eras.then}", Era.THEN), (f"now — {self._eras.now}", Era.NOW)]
-        yield from labelled("Era", Select(options(eras), prompt="(both lanes)", id="era"))
+        yield from labelled("Era", Select(self._era_options(), prompt="(both lanes)", id="era"))
         yield from labelled(
             "Tag", Select(options((t, t) for t in self._tags), prompt="(any tag)", id="tag")
         )
-        if self._selected is not None:
-            yield Checkbox(f"Only the selected node ({self._selected}) and below", id="focus")
+        # Hidden when nothing is selected (the form is kept and shown again).
+        focus = Checkbox(self._focus_label(), id="focus")
+        focus.display = self._selected is not None
+        yield focus
         yield Checkbox("Legend", True, id="legend")
         yield from labelled("File", Input(self._auto_path, id="path"))
 
+    def _era_options(self) -> list[tuple[Any, Any]]:
+        eras = self._eras
+        return options([(f"then — {eras.then}", Era.THEN), (f"now — {eras.now}", Era.NOW)])
+
+    def _focus_label(self) -> str:
+        return f"Only the selected node ({self._selected}) and below"
+
     def on_mount(self) -> None:
         """Start at the format."""
+        self.query_one("#format", Select).focus()
+
+    def refill(self, map_path: Path, eras: Eras, tags: Sequence[str], selected: str | None) -> None:
+        """Show the dialog for this map and selection, as one built fresh would."""
+        self._map_path = map_path
+        self._selected = selected
+        self._auto_path = str(self._output("svg"))
+        self.query_one("#format", Select).value = "svg"
+        self.query_one("#theme", Select).value = "default"
+        self.query_one("#slide", Select).value = Select.NULL
+        era = self.query_one("#era", Select)
+        if eras != self._eras:
+            self._eras = eras
+            era.set_options(self._era_options())
+        era.value = Select.NULL
+        tag = self.query_one("#tag", Select)
+        if list(tags) != self._tags:
+            self._tags = list(tags)
+            tag.set_options(options((t, t) for t in self._tags))
+        tag.value = Select.NULL
+        focus = self.query_one("#focus", Checkbox)
+        focus.label = self._focus_label()
+        focus.value = False
+        focus.display = selected is not None
+        self.query_one("#legend", Checkbox).value = True
+        fill_input(self.query_one("#path", Input), self._auto_path)
+        self.clear_for_reuse()
         self.query_one("#format", Select).focus()
 
     def _output(self, fmt: str) -> Path:
@@ -101,13 +137,13 @@ class ExportForm(FormScreen[ExportRequest]):
         path = self.text_of("#path")
         if path is None:
             raise FormError("file: give the file to write")
-        focus = self.query("#focus")
+        focus = self.query_one("#focus", Checkbox)
         export_options = ExportOptions(
             theme=self.choice_of("#theme"),
             slide=self.choice_of("#slide"),
             era=self.choice_of("#era"),
             tag=self.choice_of("#tag"),
-            focus=self._selected if focus and focus.first(Checkbox).value else None,
+            focus=self._selected if focus.display and focus.value else None,
             legend=self.query_one("#legend", Checkbox).value,
         )
         export_options.check(fmt)
