@@ -242,7 +242,7 @@ def argdown_rows(maps: dict[int, tuple[Path, Path]], runs: int) -> list[Row]:
 
 
 EDIT_KEYS = ("ctrl+down", "ctrl+up", "ctrl+z")
-FORM_KEYS = ("enter", "c", "e", "m")  # open a form (tui_probe.FORM_KEYS)
+FORM_KEYS = ("enter", "c", "e", "m", "f", "E")  # open a form (tui_probe.FORM_KEYS)
 CLOSE_KEY = "escape"
 
 

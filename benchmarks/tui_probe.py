@@ -43,9 +43,10 @@ DEFAULT_KEYS = [
     "F",
     "F",
 ]
-# Then forms, each opened and closed (escape) several times: edit the selected node
-# (an objection, then evidence after a move), add a claim, add evidence, the map's title.
-FORM_KEYS = ["enter", "c", "e", "m"]
+# Then forms, each opened and closed (escape) several times, the cursor one node further
+# down each round: edit the selected node, add a claim, add evidence, the map's title,
+# the filter and the export dialog. The first opening of each builds the form.
+FORM_KEYS = ["enter", "c", "e", "m", "f", "E"]
 FORM_OPENS = 4  # opens of each form
 CLOSE = "escape"
 PAUSE = 0.1  # seconds between keys, as a quick typist: timers and workers may run
