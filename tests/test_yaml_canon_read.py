@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from argmap import store
 from argmap.model import Map
 from argmap.store import canon_read, yaml_read, yaml_write
+from tests import yaml_documents
 from tests.test_properties import PROFILE, maps
 
 DATA = Path(__file__).parent / "data"
@@ -65,28 +66,9 @@ AWKWARD = "ab -?:,[]{}#&*!|>'\"%@`.\n\t\\/=~0123456789éЖ中🙂\u00a0\ufeff\x7
 WORDS = ["yes", "No", "null", "~", "true", "1.0", "1e3", "0x1f", "0123", "2025-12-01", "2025-02-30",
          "=", "<<", "---", "...", "- a", "a: b", "a #b", ".inf", "1972", "", " ", "x" * 130,
          "a\n", "a\n\n", "\na", " a\nb", "a \nb", "a\n\n\nb", "12:30", "-1", "+1", "0"]  # fmt: skip
-text = st.one_of(st.sampled_from(WORDS), st.text(alphabet=AWKWARD, max_size=14))
-scalar = st.one_of(
-    text,
-    st.integers(-5, 5000),
-    st.booleans(),
-    st.none(),
-    st.floats(allow_nan=False),
-    st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)),
+documents = yaml_documents.documents(
+    AWKWARD, WORDS, ["text", "on", "yes", "c-1", "x-a", "1972", "a.b", "Null"], floats=True
 )
-keys = st.one_of(st.sampled_from(["text", "on", "yes", "c-1", "x-a", "1972", "a.b", "Null"]), text)
-
-
-def _collections(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.one_of(
-        st.dictionaries(keys, children, max_size=4),
-        st.lists(st.one_of(scalar, st.dictionaries(keys, children, max_size=3)), max_size=3),
-        st.lists(scalar, max_size=3).map(yaml_write._FlowList),
-        st.dictionaries(keys, scalar, max_size=3).map(yaml_write._FlowDict),
-    )
-
-
-documents = st.dictionaries(keys, st.recursive(scalar, _collections, max_leaves=12), max_size=5)
 
 
 @settings(max_examples=500, deadline=None)

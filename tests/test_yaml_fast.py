@@ -2,41 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from argmap.store import yaml_write
 from argmap.store.yaml_fast import FastEmitter, Unsupported
+from tests import yaml_documents
 
 # Characters that change how YAML must quote, escape or fold a scalar.
 AWKWARD = "ab -?:,[]{}#&*!|>'\"%@`.\n\t\\/=~0123456789éЖ中🙂\u00a0\ufeff\x7f\x80"
 WORDS = ["yes", "no", "null", "~", "true", "1.0", "1e3", "0x1f", "2025-12-01", "=", "<<",
          "---", "...", "- a", "a: b", "a #b", ".inf", "1972", "", " ", "x" * 130]  # fmt: skip
 
-text = st.one_of(st.sampled_from(WORDS), st.text(alphabet=AWKWARD, max_size=14))
-scalar = st.one_of(
-    text,
-    st.integers(-5, 5000),
-    st.booleans(),
-    st.none(),
-    st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)),
-)
-keys = st.one_of(st.sampled_from(["text", "note", "c-1", "x-a", "1972"]), text)
-
-
-def _collections(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.one_of(
-        st.dictionaries(keys, children, max_size=4),
-        st.lists(st.one_of(scalar, st.dictionaries(keys, children, max_size=3)), max_size=3),
-        st.lists(scalar, max_size=3).map(yaml_write._FlowList),
-        st.dictionaries(keys, scalar, max_size=3).map(yaml_write._FlowDict),
-    )
-
-
-documents = st.dictionaries(keys, st.recursive(scalar, _collections, max_leaves=12), max_size=5)
+documents = yaml_documents.documents(AWKWARD, WORDS, ["text", "note", "c-1", "x-a", "1972"])
 
 
 def fast(data: dict[str, Any]) -> str:
