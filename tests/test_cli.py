@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -304,3 +307,44 @@ def test_an_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: Capture
 
     monkeypatch.setattr(store, "load", interrupt)
     assert _run(capsys, "validate", str(DATA / "small.yaml")) == (130, "", "argmap: interrupted\n")
+
+
+# ---- the console script: batch commands end without interpreter teardown ----------
+
+ENTRY = """
+import atexit, sys
+atexit.register(lambda: print("exit handler ran"))
+from argmap.cli import run
+sys.argv = ["argmap", *sys.argv[1:]]
+run()
+"""
+
+
+def _script(*argv: str) -> subprocess.CompletedProcess[str]:
+    # Buffered, as for a user: the streams must be flushed before the process ends.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.run(
+        [sys.executable, "-c", ENTRY, *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env=env,
+    )
+
+
+def test_script_output_is_whole_and_exit_handlers_run(capsys: Capture) -> None:
+    small = str(DATA / "small.yaml")
+    _, expected, _ = _run(capsys, "show", small)
+    done = _script("show", small)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == expected + "exit handler ran\n"
+
+
+def test_script_keeps_the_exit_code_and_the_error_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("argmap: 1\ntitle: T\nnodes:\n  a:\n    kind: claim\n", encoding="utf-8")
+    done = _script("validate", str(bad))
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"{bad}:4:")
+    assert done.stdout == "exit handler ran\n"

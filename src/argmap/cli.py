@@ -7,11 +7,15 @@ what it needs when it runs, so `argmap validate` never pays for Textual.
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import gc
 import importlib
+import os
 import sys
 import types
 from collections.abc import Sequence
+from typing import NoReturn
 
 from argmap import __version__
 from argmap.commands import COMMANDS, command_module
@@ -150,4 +154,22 @@ def skip_pydantic_plugin_discovery() -> None:
 def run() -> None:
     """Console-script entry point."""
     skip_pydantic_plugin_discovery()
-    sys.exit(main())
+    code = main()
+    if _command_named(sys.argv[1:]) != "edit":
+        _exit_now(code)
+    sys.exit(code)
+
+
+def _exit_now(code: int) -> NoReturn:
+    """End a batch command without tearing the interpreter down.
+
+    Every file a command writes is closed and in place before it returns; what
+    Python would still do at exit is free the map's objects one by one and unload
+    every module, 15-20 ms of `argmap export -f dot` on 1,000 nodes. Exit handlers
+    still run and the standard streams are flushed.
+    """
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader gone, a closed stream
+            stream.flush()
+    os._exit(code)
