@@ -4,7 +4,8 @@ Run by run.py as its own process, so the first-screen time includes start-up (im
 load, first layout and paint). Prints `first-screen` when the first frame showing the
 map has been composed (Textual's `_display`, headless), `settled` when every message
 of the start-up has been handled, `findings` when the first findings (lint, in a
-thread) are shown, then one JSON line: {"keys": {key: [seconds, ...]}, "stall": seconds}.
+thread) are shown and the kept forms built in that pause, then one JSON line:
+{"keys": {key: [seconds, ...]}, "stall": seconds}.
 The default keys move, expand, edit and undo, then open each form (FORM_KEYS) and close
 it with escape, several times: a form's time runs until it is on screen and painted.
 
@@ -52,14 +53,14 @@ CLOSE = "escape"
 PAUSE = 0.1  # seconds between keys, as a quick typist: timers and workers may run
 
 
-def make_app(path: Path) -> Any:
+def make_app(path: Path, *, prebuild: bool = True) -> Any:
     """The editor on `path` (a scratch copy: edits stay in memory, no autosave meanwhile)."""
     from argmap.cli import skip_pydantic_plugin_discovery
 
     skip_pydantic_plugin_discovery()  # as the `argmap` console script does, before pydantic
     from argmap.tui.app import open_app
 
-    return open_app(path, autosave_delay=3600.0)
+    return open_app(path, autosave_delay=3600.0, prebuild_forms=prebuild)
 
 
 async def _settle(pilot: Any) -> None:
@@ -96,11 +97,11 @@ def watch_first_frame(app: Any) -> None:
     app._display = first_frame
 
 
-async def probe(path: Path, keys: list[str]) -> dict[str, Any]:
+async def probe(path: Path, keys: list[str], *, prebuild: bool = True) -> dict[str, Any]:
     """Open the app headless, announce the first screen, and time each key."""
     from textual import events
 
-    app = make_app(path)
+    app = make_app(path, prebuild=prebuild)
     watch_first_frame(app)
     timings: dict[str, list[float]] = {}
     stall = 0.0
@@ -111,6 +112,9 @@ async def probe(path: Path, keys: list[str]) -> dict[str, Any]:
         # that finish, as it would while the analyst reads the screen, then type.
         await asyncio.sleep(0.5)
         await app.workers.wait_for_complete()
+        # The kept forms are built in that pause too (in slices, between keys if any).
+        if app.prebuilding is not None:
+            await app.prebuilding
         await _settle(pilot)
         say("findings")
         for key in keys:
@@ -136,10 +140,13 @@ def form_keys() -> list[str]:
 
 
 def main() -> int:
-    """Command line: tui_probe.py MAP [KEY...]."""
-    path = Path(sys.argv[1])
-    keys = sys.argv[2:] or DEFAULT_KEYS + form_keys()
-    say(json.dumps(asyncio.run(probe(path, keys))))
+    """Command line: tui_probe.py [--no-prebuild] MAP [KEY...] (forms built by their keys)."""
+    args = sys.argv[1:]
+    prebuild = "--no-prebuild" not in args
+    args = [a for a in args if a != "--no-prebuild"]
+    path = Path(args[0])
+    keys = args[1:] or DEFAULT_KEYS + form_keys()
+    say(json.dumps(asyncio.run(probe(path, keys, prebuild=prebuild))))
     return 0
 
 

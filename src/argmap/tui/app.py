@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 from collections.abc import Iterable
 from functools import partial
@@ -13,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Tree
+from textual.worker import Worker
 
 from argmap import ops, store
 from argmap.errors import ArgmapError, UnreadableError
@@ -40,6 +42,7 @@ IMPORTED_LATER = (
     "argmap.tui.screens.filter_form",
     "argmap.tui.screens.help",
     "argmap.tui.screens.prompt",
+    "argmap.tui.screens.export_form",
 )
 
 
@@ -63,10 +66,12 @@ class ArgmapApp(EditActions, FileActions, ViewActions, ExportActions):
         recovered: Map | None = None,
         notices: Iterable[str] = (),
         autosave_delay: float | None = None,
+        prebuild_forms: bool = True,
     ) -> None:
         kwargs = {} if autosave_delay is None else {"autosave_delay": autosave_delay}
         super().__init__(doc, read_only=read_only, recovered=recovered, **kwargs)
         self.notices = list(notices)
+        self.prebuild_forms = prebuild_forms
 
     def get_default_screen(self) -> Screen[object]:
         """The editor's screen (it tells the forms above it when it changes)."""
@@ -102,7 +107,23 @@ class ArgmapApp(EditActions, FileActions, ViewActions, ExportActions):
             for name in IMPORTED_LATER:
                 importlib.import_module(name)
 
-        self.run_worker(work, thread=True, group="imports")
+        imports = self.run_worker(work, thread=True, group="imports")
+        if self.prebuild_forms:
+            # A task, not a worker: waiting for workers (tests, the probe) must not
+            # wait for a pause that an open form puts off.
+            self.prebuilding = asyncio.create_task(self._prebuild(imports))
+            self.prebuilding.add_done_callback(self._prebuilt)
+
+    async def _prebuild(self, imports: Worker[None]) -> None:
+        """Build the kept forms in the pauses after the first screen (see `prebuild`)."""
+        from argmap.tui.prebuild import Prebuilder
+
+        await imports.wait()  # the forms' modules, imported in a thread meanwhile
+        await Prebuilder(self).run()
+
+    def _prebuilt(self, task: asyncio.Task[None]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            self._handle_exception(task.exception())  # type: ignore[arg-type]
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         """The cursor moved: show the node under it."""
@@ -126,6 +147,7 @@ def open_app(
     read_only: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     autosave_delay: float | None = None,
+    prebuild_forms: bool = True,
 ) -> ArgmapApp:
     """Load (or create) the map at `path` and build the editor for it.
 
@@ -150,6 +172,7 @@ def open_app(
         recovered=recovered,
         notices=notices,
         autosave_delay=autosave_delay,
+        prebuild_forms=prebuild_forms,
     )
 
 

@@ -7,7 +7,9 @@ date; widgets never change the map themselves.
 
 from __future__ import annotations
 
+import asyncio
 import threading
+import time
 from functools import partial
 from typing import Literal
 
@@ -76,6 +78,8 @@ class EditorBase(App[int]):
         self._autosave_timer: Timer | None = None
         self._findings_timer: Timer | None = None
         self._idle_timers: list[Timer] = []
+        self.last_input = time.monotonic()  # of the last key or click
+        self.prebuilding: asyncio.Task[None] | None = None  # the kept forms being built
         self.collector = Collector()
         self.offloader = Offloader()
         self.export_cancel: threading.Event | None = None
@@ -244,6 +248,7 @@ class EditorBase(App[int]):
     async def on_event(self, event: events.Event) -> None:
         """Every key or click puts the next full collection off until input pauses."""
         if isinstance(event, events.Key | events.MouseDown) and not event.is_forwarded:
+            self.last_input = time.monotonic()
             for timer in self._idle_timers:
                 timer.stop()
             self._idle_timers = [
@@ -262,6 +267,8 @@ class EditorBase(App[int]):
         """The session is over: end a findings child, give the collector its thresholds back."""
         self.offloader.cancel()
         self.collector.stop()
+        if self.prebuilding is not None:
+            self.prebuilding.cancel()
 
     # ---- autosave --------------------------------------------------------------------
 

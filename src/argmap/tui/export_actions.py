@@ -13,8 +13,8 @@ from argmap.tui.search import all_tags
 if TYPE_CHECKING:
     from argmap.tui.screens.export_form import ExportRequest
 
-# The export package is imported when the dialog opens, not at start-up: opening a
-# big map has a budget of two seconds, and most sessions never export.
+# The export package is not imported at start-up (opening a big map has a budget of
+# two seconds): a thread imports it after the first screen (app.IMPORTED_LATER).
 
 
 class ExportActions(EditorBase):

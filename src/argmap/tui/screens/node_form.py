@@ -164,6 +164,14 @@ class NodeForm(FormScreen[Node]):
         if kind not in self._groups:
             self.query_one("#kind-fields", Vertical).mount(self._group(kind))
 
+    async def build_kind(self, kind: Kind) -> None:
+        """Build `kind`'s own fields now, hidden, unless built (filled when shown)."""
+        if kind in self._groups:
+            return
+        group = self._group(kind)
+        group.display = kind is self._kind
+        await self.query_one("#kind-fields", Vertical).mount(group)
+
     async def on_select_changed(self, event: Select.Changed) -> None:
         """Switching the kind switches the kind's own fields."""
         if event.select.id != "kind" or not isinstance(event.value, Kind):
