@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from argmap.export import dotwriter
 from argmap.export.rows import walk_order
-from argmap.export.text import _one_column_each, display_width, esc, html_lines, wrap
+from argmap.export.text import _one_column_each, clean, display_width, esc, html_lines, wrap
 from argmap.model import Map
 from tests.export_helpers import GOLDEN, golden_map
 
@@ -177,18 +177,19 @@ def test_a_label_key_goes_first_in_nodes_and_edges_but_sorted_in_attr() -> None:
     )
 
 
-def test_dot_export_does_not_import_the_graphviz_package(tmp_path: Path) -> None:
+def test_dot_export_does_not_import_what_only_images_need(tmp_path: Path) -> None:
+    # Neither the graphviz package nor subprocess (for running dot), nor html's tables.
     code = (
         "import sys; from pathlib import Path; from argmap import store;"
         "from argmap.export import export_map;"
         f"amap = store.load(Path({str(GOLDEN / 'export-map.yaml')!r})).map;"
         f"export_map(amap, 'dot', Path({str(tmp_path / 'x.dot')!r}));"
-        "print('graphviz' in sys.modules)"
+        "print([m for m in ('graphviz', 'subprocess', 'html') if m in sys.modules])"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "False"
+    assert result.stdout.strip() == "[]"
     assert (tmp_path / "x.dot").read_text(encoding="utf-8").startswith("digraph argmap {\n")
 
 
@@ -244,3 +245,14 @@ def test_walk_order_is_the_maps_walk(amap: Map) -> None:
 
 def test_walk_order_of_the_small_map(small_map: Map) -> None:
     assert walk_order(small_map) == [node_id for node_id, _ in small_map.walk()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_label_escaping_equals_html_escape(text: str) -> None:
+    # The escape table stands in for html.escape(quote=True), whose import loads the
+    # entity tables; what Graphviz reads must be the same.
+    import html
+
+    expected = html.escape(clean(text), quote=True).replace("\\", "\\\\").replace("]", "&#93;")
+    assert esc(text) == expected

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import html
 import re
 import unicodedata
 
@@ -30,18 +29,20 @@ def _for_graphviz(text: str) -> str:
 
 
 _SPECIAL = re.compile(r"[&<>\"'\\\]]")
+# html.escape(text, quote=True) as a table: importing `html` loads its entity tables.
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
 
 def _escape(text: str) -> str:
     """`esc` of text already clean; most text has nothing to escape, found by one search."""
     if _SPECIAL.search(text) is None:
         return text
-    return _for_graphviz(html.escape(text, quote=True))
+    return _for_graphviz(text.translate(_HTML))
 
 
 def esc(text: str) -> str:
     """Escape user text for an HTML-like label so it renders exactly as typed."""
-    return _for_graphviz(html.escape(clean(text), quote=True))
+    return _for_graphviz(clean(text).translate(_HTML))
 
 
 @functools.lru_cache(maxsize=4096)
