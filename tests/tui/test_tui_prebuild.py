@@ -93,3 +93,25 @@ def test_a_read_only_session_builds_only_the_forms_it_can_open(map_path: Path) -
         assert form is app.get_screen("filter-form")
 
     drive(map_path, script, read_only=True)
+
+
+def test_a_form_built_while_idle_opens_at_the_size_of_the_terminal_then(map_path: Path) -> None:
+    fresh: dict[str, Any] = {}
+    first: dict[str, Any] = {}
+
+    async def fresh_form(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await pilot.resize_terminal(90, 30)
+        await select(app, pilot, "ev-ilm-1972")
+        fresh.update(form_state(await open_screen(app, pilot, "enter")))
+
+    async def built_form(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await built_while_idle(app, pilot)  # laid out at the terminal's first size
+        await pilot.resize_terminal(90, 30)
+        await select(app, pilot, "ev-ilm-1972")
+        form = await open_screen(app, pilot, "enter")
+        assert form is app.get_screen("node-form")
+        first.update(form_state(form))
+
+    drive(map_path, fresh_form, prebuild_forms=False)
+    drive(map_path, built_form)
+    assert first == fresh

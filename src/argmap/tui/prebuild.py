@@ -4,8 +4,10 @@ Opening a form the first time built it (its widgets composed, mounted and styled
 200-300 ms on a 10,000-node map, against 100 ms for any key). After the first screen
 each kept form is built here, one per pause in input, and installed only once it
 is mounted: a form opened meanwhile is built by its key as before, and the one
-built here is dropped. Opening a form built here fills it again (`kept_form`), so
-it shows what a fresh one would.
+built here is dropped. Each is then laid out and drawn off screen (the node form
+once per kind), since a form's first layout and lines cost about as much again.
+Opening a form built here fills it again (`kept_form`), so it shows what a fresh
+one would.
 """
 
 from __future__ import annotations
@@ -110,6 +112,11 @@ class Prebuilder:
             form = self.app.get_screen("node-form")
             if isinstance(form, NodeForm) and form not in self.app.screen_stack:
                 await form.build_kind(kind)
+                # Drawn once with this kind's fields shown: each widget's first
+                # layout and lines are then done when the analyst picks the kind.
+                form.show_kind_fields(kind)
+                self.lay_out(form)
+                form.show_kind_fields(form.kind)
 
     async def _build(self, name: str, form: FormScreen[Any]) -> None:
         """Mount `form` off screen and install it as `name`, unless a key built one first."""
@@ -121,3 +128,11 @@ class Prebuilder:
             return
         form._styled_at = app._css_update_count  # styled as mounted (see Modal)
         app.install_screen(form, name)
+        await self._pause()
+        if form not in app.screen_stack:
+            self.lay_out(form)
+
+    def lay_out(self, form: FormScreen[Any]) -> None:
+        """Lay `form` out and draw it off screen, as its first opening would."""
+        form._refresh_layout(self.app.size)
+        form._compositor.render_update(full=True)

@@ -172,6 +172,15 @@ class NodeForm(FormScreen[Node]):
         group.display = kind is self._kind
         await self.query_one("#kind-fields", Vertical).mount(group)
 
+    @property
+    def kind(self) -> Kind:
+        """The kind chosen in the form."""
+        return self._kind
+
+    def show_kind_fields(self, kind: Kind) -> None:
+        """Show `kind`'s own fields (built before), hiding the other kinds'."""
+        self._show_group(kind)
+
     async def on_select_changed(self, event: Select.Changed) -> None:
         """Switching the kind switches the kind's own fields."""
         if event.select.id != "kind" or not isinstance(event.value, Kind):
