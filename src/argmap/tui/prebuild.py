@@ -115,8 +115,9 @@ class Prebuilder:
                 # Drawn once with this kind's fields shown: each widget's first
                 # layout and lines are then done when the analyst picks the kind.
                 form.show_kind_fields(kind)
-                self.lay_out(form)
-                form.show_kind_fields(form.kind)
+                await self.lay_out(form)
+                if form not in self.app.screen_stack:
+                    form.show_kind_fields(form.kind)
 
     async def _build(self, name: str, form: FormScreen[Any]) -> None:
         """Mount `form` off screen and install it as `name`, unless a key built one first."""
@@ -128,11 +129,13 @@ class Prebuilder:
             return
         form._styled_at = app._css_update_count  # styled as mounted (see Modal)
         app.install_screen(form, name)
-        await self._pause()
-        if form not in app.screen_stack:
-            self.lay_out(form)
+        await self.lay_out(form)
 
-    def lay_out(self, form: FormScreen[Any]) -> None:
-        """Lay `form` out and draw it off screen, as its first opening would."""
-        form._refresh_layout(self.app.size)
-        form._compositor.render_update(full=True)
+    async def lay_out(self, form: FormScreen[Any]) -> None:
+        """Lay `form` out, then draw it off screen (each in a pause), as its opening would."""
+        await self._pause()
+        if form not in self.app.screen_stack:
+            form._refresh_layout(self.app.size)
+        await self._pause()
+        if form not in self.app.screen_stack:
+            form._compositor.render_update(full=True)
