@@ -17,12 +17,10 @@ from argmap.model import Analogy, Map
 from argmap.summary import analogy_counts, shorten
 from argmap.tui.screens.analogy_form import AnalogyForm
 from argmap.tui.screens.choice import confirm
-from argmap.tui.screens.modal import Modal
+from argmap.tui.screens.manager import Commit, Manager
 from argmap.tui.widgets.footer import AppFooter
 from argmap.tui.widgets.node_detail import analogy_block
 from argmap.tui.widgets.steady import SteadyOptionList
-
-Commit = Callable[[Map, str], bool]
 
 
 def analogy_line(amap: Map, analogy_id: str, analogy: Analogy) -> Text:
@@ -52,7 +50,7 @@ def analogy_form(
     return AnalogyForm(title, amap, analogy_id, initial, check=check)
 
 
-class AnalogiesScreen(Modal[str | None]):
+class AnalogiesScreen(Manager[str | None]):
     """The analogies; enter edits, delete deletes, `g` goes to the then claim, escape closes.
 
     Dismisses with the id of a node to go to, or None.
@@ -74,10 +72,7 @@ class AnalogiesScreen(Modal[str | None]):
         read_only: bool,
         select: str | None = None,
     ) -> None:
-        super().__init__(classes="manager")
-        self._get_map = get_map
-        self._commit = commit
-        self._read_only = read_only
+        super().__init__(get_map, commit, read_only=read_only)
         self._select = select
 
     def compose(self) -> ComposeResult:
@@ -96,17 +91,11 @@ class AnalogiesScreen(Modal[str | None]):
     def refresh_list(self, select: str | None = None) -> None:
         """Show the analogies of the current map."""
         amap = self._get_map()
-        listing = self.query_one(OptionList)
-        listing.clear_options()
-        # All at once: each option added alone makes the list measure and scroll again.
-        listing.add_options(
+        options = (
             Option(analogy_line(amap, a_id, analogy), id=a_id)
             for a_id, analogy in amap.analogies.items()
         )
-        if select in amap.analogies:
-            listing.highlighted = list(amap.analogies).index(select)
-        elif amap.analogies:
-            listing.highlighted = 0
+        self.fill(options, amap.analogies, select)
         self._show_current()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -124,21 +113,10 @@ class AnalogiesScreen(Modal[str | None]):
         else:
             body.update(analogy_block(amap, current, amap.analogies[current]))
 
-    @property
-    def current(self) -> str | None:
-        """The id of the highlighted analogy."""
-        listing = self.query_one(OptionList)
-        if listing.highlighted is None or listing.option_count == 0:
-            return None
-        return listing.get_option_at_index(listing.highlighted).id
-
     def action_edit_analogy(self) -> None:
         """Edit the highlighted analogy."""
         a_id = self.current
-        if a_id is None:
-            return
-        if self._read_only:
-            self.notify("This map is open read-only: edits are off.", severity="warning")
+        if a_id is None or not self.writable():
             return
         amap = self._get_map()
         old = amap.analogies[a_id]
@@ -154,10 +132,7 @@ class AnalogiesScreen(Modal[str | None]):
     def action_delete_analogy(self) -> None:
         """Delete the highlighted analogy, after asking."""
         a_id = self.current
-        if a_id is None:
-            return
-        if self._read_only:
-            self.notify("This map is open read-only: edits are off.", severity="warning")
+        if a_id is None or not self.writable():
             return
 
         def answered(answer: str | None) -> None:
@@ -176,7 +151,3 @@ class AnalogiesScreen(Modal[str | None]):
         """Close and put the map's cursor on the analogy's now claim."""
         if (a_id := self.current) is not None:
             self.dismiss(self._get_map().analogies[a_id].now)
-
-    def action_close(self) -> None:
-        """Back to the map."""
-        self.dismiss(None)

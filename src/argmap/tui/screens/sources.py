@@ -6,7 +6,6 @@ agreed to un-cite them; every change is one undoable edit of the map.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,12 +19,10 @@ from argmap import ops
 from argmap.model import Map, Source
 from argmap.summary import shorten
 from argmap.tui.screens.choice import Choice, ChoiceScreen
-from argmap.tui.screens.modal import Modal
+from argmap.tui.screens.manager import Manager
 from argmap.tui.screens.source_form import SourceForm
 from argmap.tui.widgets.footer import AppFooter
 from argmap.tui.widgets.steady import SteadyOptionList
-
-Commit = Callable[[Map, str], bool]
 
 
 def source_line(amap: Map, source_id: str, source: Source) -> Text:
@@ -42,14 +39,8 @@ def source_line(amap: Map, source_id: str, source: Source) -> Text:
     return line
 
 
-class SourcesScreen(Modal[None]):
-    """The map's sources; `a` adds, enter edits, delete deletes, escape closes.
-
-    Args:
-        get_map: returns the document's current map.
-        commit: applies an edit to the document (the app's `commit`).
-        read_only: refuse changes.
-    """
+class SourcesScreen(Manager[None]):
+    """The map's sources; `a` adds, enter edits, delete deletes, escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_source", "Add", id="sources-add"),
@@ -57,12 +48,6 @@ class SourcesScreen(Modal[None]):
         Binding("delete", "delete_source", "Delete", id="sources-delete"),
         Binding("escape", "close", "Close", id="sources-close"),
     ]
-
-    def __init__(self, get_map: Callable[[], Map], commit: Commit, *, read_only: bool) -> None:
-        super().__init__(classes="manager")
-        self._get_map = get_map
-        self._commit = commit
-        self._read_only = read_only
 
     def compose(self) -> ComposeResult:
         """The list of sources and the keys."""
@@ -80,36 +65,17 @@ class SourcesScreen(Modal[None]):
     def refresh_list(self, select: str | None = None) -> None:
         """Show the sources of the current map; keep the cursor on `select` if given."""
         amap = self._get_map()
-        listing = self.query_one(OptionList)
-        listing.clear_options()
-        # All at once: each option added alone makes the list measure and scroll again.
-        listing.add_options(
+        options = (
             Option(source_line(amap, source_id, source), id=source_id)
             for source_id, source in amap.sources.items()
         )
+        self.fill(options, amap.sources, select)
         help_text = "No sources yet: press a to add one." if not amap.sources else ""
         self.query_one("#source-help", Static).update(Text(help_text, style="dim"))
-        if select is not None and select in amap.sources:
-            listing.highlighted = list(amap.sources).index(select)
-        elif amap.sources:
-            listing.highlighted = 0
-
-    @property
-    def current(self) -> str | None:
-        """The id of the highlighted source."""
-        listing = self.query_one(OptionList)
-        if listing.highlighted is None or listing.option_count == 0:
-            return None
-        return listing.get_option_at_index(listing.highlighted).id
-
-    def _writable(self) -> bool:
-        if self._read_only:
-            self.notify("This map is open read-only: edits are off.", severity="warning")
-        return not self._read_only
 
     def action_add_source(self) -> None:
         """Add a source through the form."""
-        if not self._writable():
+        if not self.writable():
             return
         amap = self._get_map()
 
@@ -126,7 +92,7 @@ class SourcesScreen(Modal[None]):
     def action_edit_source(self) -> None:
         """Edit the highlighted source."""
         source_id = self.current
-        if source_id is None or not self._writable():
+        if source_id is None or not self.writable():
             return
         source = self._get_map().sources[source_id]
 
@@ -141,7 +107,7 @@ class SourcesScreen(Modal[None]):
     def action_delete_source(self) -> None:
         """Delete the highlighted source; if nodes cite it, show them and ask first."""
         source_id = self.current
-        if source_id is None or not self._writable():
+        if source_id is None or not self.writable():
             return
         amap = self._get_map()
         users = amap.uses_of_source(source_id)
@@ -165,7 +131,3 @@ class SourcesScreen(Modal[None]):
             Choice("cancel", "Cancel", "escape"),
         ]
         self.app.push_screen(ChoiceScreen("Source in use", question, choices), delete)
-
-    def action_close(self) -> None:
-        """Back to the map."""
-        self.dismiss(None)
