@@ -18,6 +18,7 @@ from argmap.model import Severity
 from argmap.tui import findings
 from argmap.tui.app import ArgmapApp
 from argmap.tui.widgets.findings_panel import MAX_SHOWN, FindingsPanel
+from argmap.tui.widgets.footer import AppFooter
 
 from .conftest import drive, select, settle
 
@@ -67,6 +68,26 @@ def test_the_footer_follows_the_focus_and_the_screens(map_path: Path) -> None:
         await pilot.press("escape")
         await settle(app, pilot)
         assert footer_keys(app) == on_tree
+
+    drive(map_path, script)
+
+
+def test_a_footer_rebuild_that_comes_after_its_screen_closed_does_nothing(
+    map_path: Path,
+) -> None:
+    # A rebuild is scheduled after a refresh; a form closed quickly can be gone by then
+    # (this crashed the app with NoScreen).
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await settle(app, pilot)
+        await pilot.press("c")
+        await settle(app, pilot)
+        footer = app.screen.query_one(AppFooter)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await footer.remove()
+        assert not footer.is_attached
+        await footer._rebuild()
+        assert footer_keys(app) == expected_keys(app)
 
     drive(map_path, script)
 

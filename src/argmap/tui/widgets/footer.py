@@ -105,8 +105,10 @@ class AppFooter(Footer):
 
     async def _rebuild(self) -> None:
         self._pending = False
+        if not self.is_attached:  # its screen closed before the rebuild came round
+            return
         shown = self._shown(self.screen)
-        if self.is_attached and self._composed != shown and not self._show_built(shown):
+        if self._composed != shown and not self._show_built(shown):
             await self.recompose()
 
     def _shown(self, screen: Screen[object]) -> Shown:
