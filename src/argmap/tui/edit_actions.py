@@ -120,18 +120,16 @@ class EditActions(EditorBase):
         from argmap.tui.screens.node_form import NodeForm
 
         amap = self.doc.map
-        options: dict[str, Any] = {
-            "eras": amap.eras,
-            "sources": amap.sources,
-            "check": check,
-            "add_source": self.add_source,
-        }
         return kept_form(
             self,
             "node-form",
             NodeForm,
-            lambda: NodeForm(title, initial, **options),
-            lambda form: form.refill(title, initial, **options),
+            title,
+            initial,
+            eras=amap.eras,
+            sources=amap.sources,
+            check=check,
+            add_source=self.add_source,
         )
 
     def add_source(self, source_id: str, source: Source) -> dict[str, Source]:
@@ -184,13 +182,7 @@ class EditActions(EditorBase):
         from argmap.tui.screens.form import kept_form
         from argmap.tui.screens.map_form import MapForm
 
-        form = kept_form(
-            self,
-            "map-form",
-            MapForm,
-            lambda: MapForm(amap.title, amap.question, amap.eras),
-            lambda form: form.refill(amap.title, amap.question, amap.eras),
-        )
+        form = kept_form(self, "map-form", MapForm, amap.title, amap.question, amap.eras)
         self.push_screen(form, edited)
 
     def action_delete_node(self) -> None:

@@ -29,13 +29,8 @@ class ExportActions(EditorBase):
         from argmap.tui.screens.form import kept_form
 
         amap = self.doc.map
-        args = (self.doc.path, amap.eras, all_tags(amap), self.selected)
         form = kept_form(
-            self,
-            "export-form",
-            ExportForm,
-            lambda: ExportForm(*args),
-            lambda form: form.refill(*args),
+            self, "export-form", ExportForm, self.doc.path, amap.eras, all_tags(amap), self.selected
         )
         self.push_screen(form, self._start_export)
 

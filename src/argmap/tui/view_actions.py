@@ -81,14 +81,7 @@ class ViewActions(EditorBase):
         from argmap.tui.screens.filter_form import FilterForm
         from argmap.tui.screens.form import kept_form
 
-        tags = all_tags(amap)
-        form = kept_form(
-            self,
-            "filter-form",
-            FilterForm,
-            lambda: FilterForm(self.filter, amap.eras, tags),
-            lambda form: form.refill(self.filter, amap.eras, tags),
-        )
+        form = kept_form(self, "filter-form", FilterForm, self.filter, amap.eras, all_tags(amap))
         self.push_screen(form, chosen)
 
     def apply_filter(self, flt: Filter) -> None:

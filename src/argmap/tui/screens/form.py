@@ -6,7 +6,7 @@ messages under the fields and the form stays open.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import ValidationError
@@ -47,6 +47,10 @@ class FormScreen(Modal[R], Generic[R]):
     def __init__(self, title: str) -> None:
         super().__init__(classes="form")
         self.form_title = title
+
+    def refill(self, *args: Any, **kwargs: Any) -> None:
+        """Show what a form built with these arguments would (for forms that are kept)."""
+        raise NotImplementedError(f"{type(self).__name__} is not kept; build a new one")
 
     def set_title(self, title: str) -> None:
         """Show `title` above the fields."""
@@ -121,21 +125,20 @@ class FormScreen(Modal[R], Generic[R]):
         return None if value is Select.NULL else value
 
 
-def kept_form(
-    app: App[Any], name: str, kind: type[F], build: Callable[[], F], refill: Callable[[F], None]
-) -> F:
-    """The form installed as `name`, filled again by `refill`; built by `build` the first time.
+def kept_form(app: App[Any], name: str, kind: type[F], *args: Any, **kwargs: Any) -> F:
+    """The form installed as `name`, filled again for the arguments; built from them once.
 
     A form is built once and kept (installed, so closing it keeps its widgets):
-    building one took most of the time of opening it on a loaded machine. A second
-    form is built if the kept one is open.
+    building one took most of the time of opening it on a loaded machine. Its
+    `refill` takes what its constructor takes. A second form is built if the kept
+    one is open.
     """
     if app.is_screen_installed(name):
         form = app.get_screen(name)
         if isinstance(form, kind) and form not in app.screen_stack:
-            refill(form)
+            form.refill(*args, **kwargs)
             return form
-    form = build()
+    form = kind(*args, **kwargs)
     if not app.is_screen_installed(name):
         app.install_screen(form, name)
     return form
