@@ -235,13 +235,20 @@ def test_schema_rejects_what_the_loader_rejects(schema: dict[str, Any], name: st
 # ---- help, version, errors ---------------------------------------------------------------
 
 
-def test_top_level_help_lists_every_command(capsys: Capture) -> None:
-    code, out, _ = _run(capsys, "--help")
+@pytest.mark.parametrize("argv", [("--help",), ("-h", "export"), ("--debug", "--help", "lint")])
+def test_top_level_help_lists_every_command(argv: tuple[str, ...], capsys: Capture) -> None:
+    code, out, _ = _run(capsys, *argv)
     assert code == 0
     assert "argmap builds, checks and draws argument maps" in out
     assert "exit codes: 0 ok; 1 the map is invalid" in out
     for command in ("new", "edit", "show", "validate", "fmt", "lint", "export", "schema"):
         assert f"    {command} " in out
+
+
+def test_an_unknown_command_lists_the_commands(capsys: Capture) -> None:
+    code, out, err = _run(capsys, "exprot", "x.yaml")
+    assert (code, out) == (2, "")
+    assert "invalid choice: 'exprot' (choose from 'new', 'edit', 'show', 'validate'," in err
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))

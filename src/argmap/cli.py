@@ -39,11 +39,13 @@ examples:
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The argument parser for `argv`: every command listed, the one it names in full.
+    """The argument parser for `argv`: the command it names in full, the others listed.
 
     Only the named command's module is imported and its options added: the others
     are not needed to parse `argv`, and importing and registering all of them cost
-    every command about 15 ms of start-up. With `argv` None, all in full.
+    every command about 15 ms of start-up. The others are listed (each an empty
+    parser, about 0.3 ms apiece) only where argparse may show the list: top-level
+    help, and an unknown or missing command. With `argv` None, all in full.
     """
     parser = argparse.ArgumentParser(
         prog="argmap",
@@ -57,12 +59,19 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     named = _command_named(argv)
+    listed = argv is None or named not in COMMANDS or _asks_for_help_before(argv, named)
     for name, summary in COMMANDS.items():
         if argv is None or name == named:
             command_module(name).register(sub)
-        else:  # listed in help and in argparse's "invalid choice" message
+        elif listed:  # in top-level help and in argparse's "invalid choice" message
             sub.add_parser(name, help=summary, add_help=False)
     return parser
+
+
+def _asks_for_help_before(argv: Sequence[str], command: str | None) -> bool:
+    """True if `argv` asks for top-level help (`-h` before the command's name)."""
+    before = list(argv)[: list(argv).index(command)] if command in argv else list(argv)
+    return any(word in ("-h", "--help") for word in before)
 
 
 def _command_named(argv: Sequence[str] | None) -> str | None:

@@ -4,7 +4,9 @@ The model knows nothing of YAML, Graphviz or Textual (a test enforces it). Field
 order in each class is the canonical order of keys in a saved map.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would then compile each
+# field's annotation from its text when the classes are built, ~6 M instructions
+# (1-2 ms) of every command's start-up. Names used before their definition are quoted.
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -209,11 +211,11 @@ def _grouped(pairs: Iterable[tuple[Any, str]]) -> Index:
     return {key: tuple(values) for key, values in groups.items()}
 
 
-def _children_of(amap: Map) -> Index:
+def _children_of(amap: "Map") -> Index:
     return _grouped((node.parent, node_id) for node_id, node in amap.nodes.items())
 
 
-def _analogy_ends(amap: Map) -> Index:
+def _analogy_ends(amap: "Map") -> Index:
     return _grouped(
         (end, a_id)
         for a_id, analogy in amap.analogies.items()
@@ -221,7 +223,7 @@ def _analogy_ends(amap: Map) -> Index:
     )
 
 
-def _citations(amap: Map) -> Index:
+def _citations(amap: "Map") -> Index:
     return _grouped((n.source, n_id) for n_id, n in amap.nodes.items() if n.source is not None)
 
 
@@ -261,7 +263,7 @@ class Map(_Frozen):
 
     __hash__ = None  # type: ignore[assignment]  # dict fields: maps are not hashable
 
-    def _cached(self, name: str, source: object, build: Callable[[Map], Index]) -> Index:
+    def _cached(self, name: str, source: object, build: Callable[["Map"], Index]) -> Index:
         # pydantic's private dict directly: `self._children` would go through
         # BaseModel.__getattr__ (about 10 µs), and a walk asks once per node.
         private = self.__pydantic_private__
