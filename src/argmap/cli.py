@@ -70,8 +70,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def _asks_for_help_before(argv: Sequence[str], command: str | None) -> bool:
     """True if `argv` asks for top-level help (`-h` before the command's name)."""
-    before = list(argv)[: list(argv).index(command)] if command in argv else list(argv)
-    return any(word in ("-h", "--help") for word in before)
+    for word in argv:
+        if word == command:
+            return False
+        if word in ("-h", "--help"):
+            return True
+    return False
 
 
 def _command_named(argv: Sequence[str] | None) -> str | None:
