@@ -164,6 +164,34 @@ def test_each_cycle_is_reported_once() -> None:
     ]
 
 
+def test_a_child_listed_before_its_parent_is_no_cycle() -> None:
+    # Nodes out of depth-first order take the full search rather than the quick pass.
+    amap = _map(
+        {
+            "c": {"kind": "evidence", "parent": "b", "text": "t"},
+            "b": {"kind": "claim", "parent": "a", "text": "t"},
+            "a": {"kind": "claim", "text": "t"},
+            "d": {"kind": "claim", "parent": "gone", "text": "t"},
+        }
+    )
+    assert integrity.cycle_problems(amap) == []
+    assert _found(amap) == [("nodes.d.parent", "no node 'gone'")]
+
+
+def test_a_cycle_after_nodes_in_order_is_found() -> None:
+    amap = _map(
+        {
+            "a": {"kind": "claim", "text": "t"},
+            "b": {"kind": "claim", "parent": "a", "text": "t"},
+            "x": {"kind": "claim", "parent": "y", "text": "t"},
+            "y": {"kind": "claim", "parent": "x", "text": "t"},
+        }
+    )
+    assert _found(amap) == [
+        ("nodes.x.parent", "parents form a cycle (x -> y -> x); give one of them another parent")
+    ]
+
+
 def test_links_must_join_two_existing_different_nodes() -> None:
     amap = _map(
         {"a": {"kind": "claim", "text": "t"}, "b": {"kind": "claim", "text": "t"}},
@@ -180,7 +208,7 @@ def test_links_must_join_two_existing_different_nodes() -> None:
 
 
 def test_analogy_ends_must_be_claims_of_the_right_era() -> None:
-    nodes = {
+    nodes: dict[str, dict[str, object]] = {
         "then": {"kind": "claim", "era": "then", "text": "t"},
         "now": {"kind": "claim", "era": "now", "text": "t"},
         "ev": {"kind": "evidence", "parent": "now", "text": "t"},

@@ -289,3 +289,33 @@ def test_an_impossible_date_is_a_located_problem_not_a_crash() -> None:
     assert problem.loc[-1] == "updated"
     assert "'2025-02-30' reads as a date but is not a valid one" in problem.message
     assert "put it in quotes" in problem.message
+
+
+def test_custom_keys_move_to_extensions_node_by_node() -> None:
+    from argmap.store import validate
+
+    nodes: dict[str, dict[str, object]] = {
+        "a": {"kind": "claim", "text": "t", "x-owner": "desk-a"},
+        "b": {"kind": "claim", "text": "t"},
+        "c": {"kind": "claim", "text": "t", "extensions": {"x-z": 1}},
+    }
+    data = {
+        "argmap": 1,
+        "title": "T",
+        "nodes": nodes,
+    }
+    amap, problems = validate.build_map(data)
+    assert amap is None
+    assert [(p.loc, p.message) for p in problems] == [
+        (
+            ("nodes", "c", "extensions"),
+            "unknown key 'extensions'; custom keys must start with 'x-'",
+        )
+    ]
+    del nodes["c"]
+    amap, problems = validate.build_map(data)
+    assert problems == []
+    assert amap is not None
+    assert amap.nodes["a"].extensions == {"x-owner": "desk-a"}
+    assert amap.nodes["b"].extensions == {}
+    assert nodes["a"] == {"kind": "claim", "text": "t", "x-owner": "desk-a"}  # left as read

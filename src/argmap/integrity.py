@@ -6,10 +6,10 @@ them is refused); soft weaknesses are lint findings instead.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from argmap.errors import Problem, did_you_mean
-from argmap.model import KIND_FIELDS, KIND_SPECIFIC, Era, Kind, Map
+from argmap.model import KIND_FIELDS, KIND_SPECIFIC, Era, Kind, Map, Node, Source
 
 _KIND_NOUN = {
     Kind.CLAIM: "claims",
@@ -38,8 +38,9 @@ def problems(amap: Map, known_ids: Collection[str] = ()) -> list[Problem]:
     """
     found: list[Problem] = []
     ids = set(amap.nodes) | set(known_ids)
-    for node_id in amap.nodes:
-        found.extend(node_problems(amap, node_id, ids))
+    nodes, sources = amap.nodes, amap.sources  # looked up once: a model's attributes are slow
+    for node_id, node in nodes.items():
+        found.extend(_node_problems(node_id, node, nodes, sources, ids))
     found.extend(cycle_problems(amap))
     for i, link in enumerate(amap.links):
         for end, value in (("from", link.from_), ("to", link.to)):
@@ -71,7 +72,16 @@ _FOREIGN_FIELDS = {kind: tuple(sorted(KIND_SPECIFIC - KIND_FIELDS[kind])) for ki
 
 def node_problems(amap: Map, node_id: str, ids: Collection[str]) -> list[Problem]:
     """Broken rules of one node: kind fields, parent, undercut target, source."""
-    node = amap.nodes[node_id]
+    return _node_problems(node_id, amap.nodes[node_id], amap.nodes, amap.sources, ids)
+
+
+def _node_problems(
+    node_id: str,
+    node: Node,
+    nodes: Mapping[str, Node],
+    sources: Mapping[str, Source],
+    ids: Collection[str],
+) -> list[Problem]:
     loc = ("nodes", node_id)
     out: list[Problem] = []
     for field in _FOREIGN_FIELDS[node.kind]:
@@ -83,30 +93,33 @@ def node_problems(amap: Map, node_id: str, ids: Collection[str]) -> list[Problem
                     f"only {_owner_of(field)} carry '{field}'; remove it or change the kind",
                 )
             )
-    if node.parent is not None:
-        if node.parent not in ids:
-            hint = did_you_mean(node.parent, ids)
-            out.append(Problem((*loc, "parent"), f"no node '{node.parent}'{hint}"))
-        elif node.parent in amap.nodes:
-            parent = amap.nodes[node.parent]
+    parent_id = node.parent
+    if parent_id is not None:
+        if parent_id not in ids:
+            hint = did_you_mean(parent_id, ids)
+            out.append(Problem((*loc, "parent"), f"no node '{parent_id}'{hint}"))
+        elif parent_id in nodes:
+            parent = nodes[parent_id]
             if node.kind is Kind.CLAIM and parent.kind in (Kind.EVIDENCE, Kind.INDICATOR):
                 out.append(
                     Problem(
                         (*loc, "parent"),
-                        f"'{node.parent}' is {parent.kind.value}, which cannot hold a claim;"
+                        f"'{parent_id}' is {parent.kind.value}, which cannot hold a claim;"
                         " attach the claim to a claim instead",
                     )
                 )
-    if node.is_undercut:
-        out.extend(_undercut_problems(amap, node_id))
-    if node.source is not None and node.source not in amap.sources:
-        hint = did_you_mean(node.source, amap.sources)
-        out.append(Problem((*loc, "source"), f"no source '{node.source}'{hint}"))
+    # Most nodes have no target, and then no undercut: spares the property call.
+    if node.target is not None and node.is_undercut:
+        out.extend(_undercut_problems(nodes, node_id))
+    source = node.source
+    if source is not None and source not in sources:
+        hint = did_you_mean(source, sources)
+        out.append(Problem((*loc, "source"), f"no source '{source}'{hint}"))
     return out
 
 
-def _undercut_problems(amap: Map, node_id: str) -> list[Problem]:
-    parent_id = amap.nodes[node_id].parent
+def _undercut_problems(nodes: Mapping[str, Node], node_id: str) -> list[Problem]:
+    parent_id = nodes[node_id].parent
     loc = ("nodes", node_id, "target")
     if parent_id is None:
         return [
@@ -116,7 +129,7 @@ def _undercut_problems(amap: Map, node_id: str) -> list[Problem]:
                 " give it a parent, or use target: node",
             )
         ]
-    parent = amap.nodes.get(parent_id)
+    parent = nodes.get(parent_id)
     if parent is not None and parent.parent is None:
         return [
             Problem(
@@ -130,6 +143,8 @@ def _undercut_problems(amap: Map, node_id: str) -> list[Problem]:
 
 def cycle_problems(amap: Map) -> list[Problem]:
     """One problem per cycle of parents."""
+    if _parents_first(amap.nodes):
+        return []
     out: list[Problem] = []
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     for start in amap.nodes:
@@ -151,6 +166,21 @@ def cycle_problems(amap: Map) -> list[Problem]:
         for n in path:
             state[n] = 2
     return out
+
+
+def _parents_first(nodes: Mapping[str, Node]) -> bool:
+    """Whether each node's parent, if in the map, comes before it: then there is no cycle.
+
+    Going up from parent to parent only ever goes back in the order, so it cannot come
+    round. Saved maps list nodes depth-first, so this one pass usually spares the search.
+    """
+    seen: set[str] = set()
+    for node_id, node in nodes.items():
+        parent = node.parent
+        if parent is not None and parent not in seen and parent in nodes:
+            return False
+        seen.add(node_id)
+    return True
 
 
 def _analogy_end(

@@ -41,7 +41,7 @@ def _keys_of(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items() if name != "extensions"]
 
 
-def _plain_keys(raw: dict[Any, Any]) -> bool:
+def _plain_keys(raw: Iterable[Any]) -> bool:
     """Whether no key of `raw` is custom (`x-...`) or `extensions`: most objects of a map."""
     return all(type(key) is str and key[:2] != "x-" and key != "extensions" for key in raw)
 
@@ -74,15 +74,9 @@ def _items(raw: Any) -> Iterable[tuple[str, Any]]:
 def to_model_input(data: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
     """Reshape file data into the model's input, collecting key problems on the way."""
     top: dict[str, Any] = dict(_split_extensions(data, (), Map, problems))  # changed below
-    if "sources" in top and isinstance(top["sources"], dict):
-        top["sources"] = {
-            k: _split_extensions(v, ("sources", k), Source, problems)
-            for k, v in top["sources"].items()
-        }
-    if "nodes" in top and isinstance(top["nodes"], dict):
-        top["nodes"] = {
-            k: _split_extensions(v, ("nodes", k), Node, problems) for k, v in top["nodes"].items()
-        }
+    for section, model in (("sources", Source), ("nodes", Node)):
+        if isinstance(top.get(section), dict):
+            top[section] = _split_section(top[section], section, model, problems)
     if isinstance(top.get("links"), list):
         top["links"] = [
             _split_extensions(v, ("links", i), Link, problems) for i, v in enumerate(top["links"])
@@ -92,6 +86,28 @@ def to_model_input(data: dict[str, Any], problems: list[Problem]) -> dict[str, A
             k: _analogy_input(v, ("analogies", k), problems) for k, v in _items(top["analogies"])
         }
     return top
+
+
+def _split_section(
+    raw: dict[Any, Any], section: str, model: type[BaseModel], problems: list[Problem]
+) -> dict[Any, Any]:
+    """`_split_extensions` on each object of a section (`nodes`, `sources`).
+
+    Most objects have no custom key. Which keys are custom is worked out once from the
+    union of all the objects' keys (built in C, not a Python step per key); then an
+    object without any of them is passed on after one set test, as `_split_extensions`
+    would pass it on.
+    """
+    objects = raw.values()
+    if not set(map(type, objects)) <= {dict}:
+        return {k: _split_extensions(v, (section, k), model, problems) for k, v in raw.items()}
+    custom = {key for key in set().union(*objects) if not _plain_keys((key,))}
+    if not custom:
+        return raw
+    return {
+        k: v if v.keys().isdisjoint(custom) else _split_extensions(v, (section, k), model, problems)
+        for k, v in raw.items()
+    }
 
 
 def _analogy_input(raw: Any, loc: Loc, problems: list[Problem]) -> Any:
