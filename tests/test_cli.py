@@ -355,3 +355,40 @@ def test_script_keeps_the_exit_code_and_the_error_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.startswith(f"{bad}:4:")
     assert done.stdout == "exit handler ran\n"
+
+
+def test_the_collector_is_off_from_start_up_and_on_for_the_editor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from argmap import cli
+    from argmap.commands import edit, validate
+
+    seen: list[tuple[str, bool]] = []
+    build_parser = cli.build_parser
+
+    def parser_seen(argv: Any) -> Any:
+        seen.append(("parse", gc.isenabled()))  # the command's imports come next
+        return build_parser(argv)
+
+    def record(name: str) -> Any:
+        def run(args: object) -> int:
+            seen.append((name, gc.isenabled()))
+            return 0
+
+        return run
+
+    monkeypatch.setattr(cli, "build_parser", parser_seen)
+    monkeypatch.setattr(edit, "run", record("edit"))
+    monkeypatch.setattr(validate, "run", record("validate"))
+    monkeypatch.setattr(cli, "_exit_now", lambda code: sys.exit(code))
+    try:
+        for command in ("validate", "edit"):
+            monkeypatch.setattr(sys, "argv", ["argmap", command, str(DATA / "small.yaml")])
+            with pytest.raises(SystemExit) as done:
+                cli.run()
+            assert done.value.code == 0
+    finally:
+        gc.enable()
+    assert seen == [("parse", False), ("validate", False), ("parse", False), ("edit", True)]

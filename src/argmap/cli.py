@@ -95,7 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    if args.command == "edit":  # a long session: the collector stays on
+    if args.command == "edit":  # a long session: the collector runs (`run` stopped it)
+        gc.enable()
         return _guarded(args)
     # A batch command builds a map's objects once and exits; they hold no garbage
     # cycles worth collecting (peak memory is the same), but with the collector on
@@ -166,6 +167,10 @@ def skip_pydantic_plugin_discovery() -> None:
 
 def run() -> None:
     """Console-script entry point."""
+    # Start-up (argparse, pydantic, the model classes) allocates much and frees
+    # almost nothing: with the collector off from here, `argmap validate` on 1,000
+    # nodes runs 2 % fewer instructions. `main` turns it back on for the editor.
+    gc.disable()
     skip_pydantic_plugin_discovery()
     code = main()
     if _command_named(sys.argv[1:]) != "edit":
