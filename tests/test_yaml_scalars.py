@@ -41,17 +41,22 @@ PLAIN = st.one_of(
     st.sampled_from(WORDS + NUMBERS).map(lambda s: s + "\n"),
     st.text(alphabet=CHARS, max_size=12),
     st.text(max_size=12),
-    st.from_regex(scalars.INT_PATTERN),
-    st.from_regex(scalars.FLOAT_PATTERN),
-    st.from_regex(scalars.TIMESTAMP_PATTERN),
+    *(
+        st.from_regex(re.compile(pattern, scalars.PATTERN_FLAGS))
+        for pattern in (scalars.INT_PATTERN, scalars.FLOAT_PATTERN, scalars.TIMESTAMP_PATTERN)
+    ),
+    # What `_plain_number` answers without the patterns, and its near misses.
+    st.from_regex(r"\A[0-9]{1,6}\n?\Z"),
+    st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\n?\Z"),
+    st.from_regex(r"\A[0-9٠-٩²]{2,4}[-_:.]?[0-9٠-٩]{0,2}-?[0-9]{0,3}\Z"),
 )
 
 
 def test_number_and_date_patterns_are_pyyaml_own() -> None:
     mine = {
-        (first, tag, p.pattern, p.flags)
-        for first, found in scalars._NUMBERS.items()
-        for tag, p in found
+        (first, tag, pattern, scalars.PATTERN_FLAGS | re.U)
+        for first, found in scalars.NUMBERS.items()
+        for tag, pattern in found
     }
     theirs = {
         (first, tag, p.pattern, p.flags)
@@ -92,6 +97,16 @@ def test_the_listed_words_and_numbers_get_pyyaml_tags() -> None:
     for value in WORDS + NUMBERS + [w + "\n" for w in WORDS + NUMBERS] + ["", "\n", "\n\n"]:
         assert scalars.plain_tag(value) == pyyaml_tag(value), repr(value)
     assert scalars.plain_tag("yes\n") == scalars.BOOL  # `$` also matches before a last newline
+
+
+def test_the_numbers_of_a_saved_map_need_no_pattern() -> None:
+    # Compiling PyYAML's number patterns costs every command ~8 M instructions.
+    scalars._compiled.cache_clear()
+    tags = [scalars.plain_tag(v) for v in ("1", "6", "1949", "0", "2025-12-01", "1999-01-31")]
+    assert tags == [scalars.INT] * 4 + [scalars.TIMESTAMP] * 2
+    assert scalars._compiled.cache_info().currsize == 0
+    assert scalars.plain_tag("0123") == scalars.INT  # octal: through the patterns
+    assert scalars._compiled.cache_info().currsize > 0
 
 
 def test_the_libyaml_loader_reads_scalars_as_pyyaml_does() -> None:

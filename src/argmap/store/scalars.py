@@ -12,6 +12,7 @@ canonical map never needs.
 
 from __future__ import annotations
 
+import functools
 import re
 
 CORE = "tag:yaml.org,2002:"
@@ -44,42 +45,64 @@ WORDS: dict[str, str] = {
 
 LONGEST_WORD = max(map(len, WORDS))
 
-# PyYAML's float, int and timestamp patterns, character for character.
-FLOAT_PATTERN = re.compile(
+# PyYAML's float, int and timestamp patterns, character for character. Compiled on
+# first use (`_compiled`): compiling them costs ~8 M instructions, and the numbers of
+# a saved map (small integers, dates) are told apart without them (`_plain_number`).
+FLOAT_PATTERN = (
     "^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?\n"
     "                    |\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?\n"
     "                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*\n"
     "                    |[-+]?\\.(?:inf|Inf|INF)\n"
-    "                    |\\.(?:nan|NaN|NAN))$",
-    re.X,
+    "                    |\\.(?:nan|NaN|NAN))$"
 )
-INT_PATTERN = re.compile(
+INT_PATTERN = (
     "^(?:[-+]?0b[0-1_]+\n"
     "                    |[-+]?0[0-7_]+\n"
     "                    |[-+]?(?:0|[1-9][0-9_]*)\n"
     "                    |[-+]?0x[0-9a-fA-F_]+\n"
-    "                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$",
-    re.X,
+    "                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"
 )
-TIMESTAMP_PATTERN = re.compile(
+TIMESTAMP_PATTERN = (
     "^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]\n"
     "                    |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?\n"
     "                     (?:[Tt]|[ \\t]+)[0-9][0-9]?\n"
     "                     :[0-9][0-9] :[0-9][0-9] (?:\\.[0-9]*)?\n"
-    "                     (?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$",
-    re.X,
+    "                     (?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"
 )
+PATTERN_FLAGS = re.X
 
 # The patterns to try for each first character, in PyYAML's order.
 _SIGN = ((FLOAT, FLOAT_PATTERN), (INT, INT_PATTERN))
 _DIGIT = (*_SIGN, (TIMESTAMP, TIMESTAMP_PATTERN))
-_NUMBERS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+NUMBERS: dict[str, tuple[tuple[str, str], ...]] = {
     "-": _SIGN,
     "+": _SIGN,
     ".": ((FLOAT, FLOAT_PATTERN),),
     **dict.fromkeys("0123456789", _DIGIT),
 }
-NUMBER_FIRST = frozenset(_NUMBERS)  # first characters of numbers and dates
+NUMBER_FIRST = frozenset(NUMBERS)  # first characters of numbers and dates
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, PATTERN_FLAGS)
+
+
+def _plain_number(value: str) -> str | None:
+    """The tag of a plain decimal integer or a `YYYY-MM-DD` date; None for anything else.
+
+    What PyYAML's patterns say of these: digits alone are an int unless a leading
+    zero makes them octal (or text, as in `089`); four, two and two digits joined
+    by hyphens are a timestamp. Neither has a dot, so neither is a float.
+    """
+    if not value.isascii():
+        return None
+    if value.isdigit():
+        return INT if value[0] != "0" or len(value) == 1 else None
+    dated = len(value) == 10 and value[4] == value[7] == "-"
+    if dated and (value[:4] + value[5:7] + value[8:]).isdigit():
+        return TIMESTAMP
+    return None
 
 
 def plain_tag(value: str) -> str:
@@ -91,10 +114,13 @@ def plain_tag(value: str) -> str:
     tag = WORDS.get(value)
     if tag is not None:
         return tag
-    patterns = _NUMBERS.get(value[:1])
+    patterns = NUMBERS.get(value[:1])
     if patterns is not None:
+        known = _plain_number(value)
+        if known is not None:
+            return known
         for tag, pattern in patterns:
-            if pattern.match(value):
+            if _compiled(pattern).match(value):
                 return tag
         return STR
     # PyYAML's word patterns end in `$`, which also matches before a final newline.
