@@ -30,6 +30,7 @@ _PatternTable._plain = staticmethod(_PatternTable._table_tag)
 
 WORDS = [*scalars.WORDS, "yes!", "Yes ", "nULL", "NuLL", "oN", "~~", "<", "<<<", "==", "!!"]
 NUMBERS = [
+    "1990-06", "2025-12-1", "2025--1-01", "12-34-5678", "0-0", "2025-12-01-",
     "0", "-0", "+1", "0123", "089", "0b101", "0x1F", "0x", "1_000", "1:30", "190:20:30",
     "1.10", "1.", ".5", "-.5", "1e3", "1.0e+3", "1.0e3", ".inf", "-.Inf", ".NaN", "+.nan",
     "2025-12-01", "2025-1-1", "2025-12-01T10:00:00Z", "2025-12-01 10:00:00.5 +01:00",
@@ -48,6 +49,11 @@ PLAIN = st.one_of(
     # What `_plain_number` answers without the patterns, and its near misses.
     st.from_regex(r"\A[0-9]{1,6}\n?\Z"),
     st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\n?\Z"),
+    st.from_regex(r"\A[-+]?[0-9][0-9-]{0,11}\n?\Z"),
+    # Number-like values with one character that no number pattern matches.
+    st.tuples(st.sampled_from(NUMBERS), st.integers(0, 30), st.sampled_from("sTyz年 \t_:Xx")).map(
+        lambda t: t[0][: t[1]] + t[2] + t[0][t[1] :]
+    ),
     st.from_regex(r"\A[0-9٠-٩²]{2,4}[-_:.]?[0-9٠-٩]{0,2}-?[0-9]{0,3}\Z"),
 )
 
@@ -102,8 +108,9 @@ def test_the_listed_words_and_numbers_get_pyyaml_tags() -> None:
 def test_the_numbers_of_a_saved_map_need_no_pattern() -> None:
     # Compiling PyYAML's number patterns costs every command ~8 M instructions.
     scalars._compiled.cache_clear()
-    tags = [scalars.plain_tag(v) for v in ("1", "6", "1949", "0", "2025-12-01", "1999-01-31")]
-    assert tags == [scalars.INT] * 4 + [scalars.TIMESTAMP] * 2
+    values = ("1", "6", "1949", "0", "2025-12-01", "1999-01-31", "1990-06", "2020s", "1950 年")
+    tags = [scalars.plain_tag(v) for v in values]
+    assert tags == [scalars.INT] * 4 + [scalars.TIMESTAMP] * 2 + [scalars.STR] * 3
     assert scalars._compiled.cache_info().currsize == 0
     assert scalars.plain_tag("0123") == scalars.INT  # octal: through the patterns
     assert scalars._compiled.cache_info().currsize > 0

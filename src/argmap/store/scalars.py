@@ -88,21 +88,29 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, PATTERN_FLAGS)
 
 
-def _plain_number(value: str) -> str | None:
-    """The tag of a plain decimal integer or a `YYYY-MM-DD` date; None for anything else.
+# Every character the number and date patterns can match (a final newline too): a
+# value with any other character ("2020s", "1950 treaty") is none of them.
+_NUMBER_CHARS = frozenset("0123456789_.:+- \t\neEbxabcdefABCDEFinINtTZ")
 
-    What PyYAML's patterns say of these: digits alone are an int unless a leading
-    zero makes them octal (or text, as in `089`); four, two and two digits joined
-    by hyphens are a timestamp. Neither has a dot, so neither is a float.
+
+def _plain_number(value: str) -> str | None:
+    """The tag of a value that starts like a number, where sure without the patterns.
+
+    None where only the patterns can tell. What they say of the values answered
+    here: digits alone are an int unless a leading zero makes them octal (or text,
+    as in `089`); digits and hyphens are a timestamp as `YYYY-MM-DD`, else text
+    (`1990-06`): no dot or colon, never a float.
     """
-    if not value.isascii():
+    if not _NUMBER_CHARS.issuperset(value):
+        return STR
+    if not value[:1].isdigit():
         return None
     if value.isdigit():
         return INT if value[0] != "0" or len(value) == 1 else None
-    dated = len(value) == 10 and value[4] == value[7] == "-"
-    if dated and (value[:4] + value[5:7] + value[8:]).isdigit():
-        return TIMESTAMP
-    return None
+    if not value.replace("-", "").isdigit():
+        return None
+    dated = len(value) == 10 and value[4] == value[7] == "-" and value.count("-") == 2
+    return TIMESTAMP if dated else STR
 
 
 def plain_tag(value: str) -> str:
