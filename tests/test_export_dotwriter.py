@@ -25,7 +25,16 @@ from hypothesis import strategies as st
 
 from argmap.export import dotwriter
 from argmap.export.rows import walk_order
-from argmap.export.text import _one_column_each, clean, display_width, esc, html_lines, wrap
+from argmap.export.text import (
+    _one_column_each,
+    _wrap_simple,
+    _wrap_words,
+    clean,
+    display_width,
+    esc,
+    html_lines,
+    wrap,
+)
 from argmap.model import Map
 from tests.export_helpers import GOLDEN, golden_map
 
@@ -163,6 +172,30 @@ def test_graphs_are_written_as_the_package_writes_them(
     assert ours.source == expected
 
 
+@PROFILE
+@given(NAME, TEXT, ATTRS.filter(lambda attrs: "label" not in attrs))
+def test_a_card_is_a_node_with_its_attributes_written(
+    name: str, label: str, attrs: dict[str, str]
+) -> None:
+    ours, expected = dotwriter.Digraph(), dotwriter.Digraph()
+    ours.card(name, label, dotwriter.a_list(attrs))
+    expected.node(name, label=label, **attrs)
+    assert ours.source == expected.source
+
+
+@PROFILE
+@given(NAME, NAME, ATTRS)
+def test_a_shared_edge_is_an_edge_and_leaves_its_attributes(
+    tail: str, head: str, attrs: dict[str, str]
+) -> None:
+    ours, expected = dotwriter.Digraph(), dotwriter.Digraph()
+    before = dict(attrs)
+    ours.shared_edge(tail, head, attrs)
+    expected.edge(tail, head, **attrs)
+    assert ours.source == expected.source
+    assert attrs == before
+
+
 def test_a_label_key_goes_first_in_nodes_and_edges_but_sorted_in_attr() -> None:
     graph = dotwriter.Digraph("g")
     graph.node("a", shape="box", label="<x>", color="red")
@@ -215,6 +248,17 @@ def _general(text: str, width: int) -> str:
 @given(ANY_TEXT, st.integers(min_value=1, max_value=45))
 def test_html_lines_shortcut_is_the_general_route(text: str, width: int) -> None:
     assert html_lines(text, width) == _general(text, width)
+
+
+@PROFILE
+@given(st.lists(st.text("abc.-", min_size=1, max_size=12), max_size=20), st.integers(1, 30))
+def test_simple_wrap_is_the_word_by_word_wrap(words: list[str], width: int) -> None:
+    # By `rfind` per line against the general loop; None exactly when a word is too long.
+    simple = _wrap_simple(" ".join(words), width)
+    if any(len(word) > width for word in words):
+        assert simple is None
+    else:
+        assert simple == _wrap_words(words, width)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from argmap.export.style import SMALL_SIZE, TEXT_SIZE, Card, Theme
 from argmap.export.text import display_width, esc, esc_fixed, html_lines
-from argmap.model import Confidence, Kind, Map, Role
+from argmap.model import Confidence, Kind, Map, Node, Role
 from argmap.summary import shorten
 from argmap.tradecraft import INDICATOR_STATUS, LIKELIHOOD, grade
 
@@ -30,64 +30,78 @@ _ROLE_CARD: dict[Role, Card] = {
 
 
 _KIND_CARD: dict[Kind, Card] = {
+    Kind.CLAIM: Card.CLAIM,
     Kind.EVIDENCE: Card.EVIDENCE,
     Kind.ASSUMPTION: Card.ASSUMPTION,
     Kind.INDICATOR: Card.INDICATOR,
 }
 
+# Members read once per card, bound to names here: looking a member up on its enum
+# class costs about ten times as much as a global (Python 3.11).
+_CLAIM, _REBUTTAL, _EVIDENCE = Kind.CLAIM, Kind.REBUTTAL, Kind.EVIDENCE
+_BOTTOM_LINE, _OBJECTION = Card.BOTTOM_LINE, Card.OBJECTION
+_GRADE = Badge.GRADE
+
 
 def card_of(full: Map, node_id: str) -> Card:
     """The card kind of a node, judged in the full map (a view may cut its parent off)."""
     node = full.nodes[node_id]
-    if node.kind is Kind.CLAIM:
-        if node.parent is None and "bottom-line" in node.tags:
-            return Card.BOTTOM_LINE
-        return Card.CLAIM
-    if node.kind is Kind.REBUTTAL:
-        return _ROLE_CARD.get(full.role(node_id), Card.OBJECTION)
-    return _KIND_CARD[node.kind]
+    kind = node.kind
+    if kind is _REBUTTAL:
+        return _ROLE_CARD.get(full.role(node_id), _OBJECTION)
+    if kind is _CLAIM and node.parent is None and "bottom-line" in node.tags:
+        return _BOTTOM_LINE
+    return _KIND_CARD[kind]
 
 
-# Badge texts, written once: every card with a likelihood would otherwise format its own.
-_LIKELIHOOD_TEXT = {
-    level: f"{term.term.capitalize()} · {term.range}" for level, term in LIKELIHOOD.items()
+# Badges, written once: every card with a likelihood would otherwise format its own.
+_LIKELIHOOD_BADGE = {
+    level: (Badge.LIKELIHOOD, f"{term.term.capitalize()} · {term.range}")
+    for level, term in LIKELIHOOD.items()
 }
-_CONFIDENCE_TEXT = {level: f"{level.value.capitalize()} confidence" for level in Confidence}
-_STATUS_TEXT = {status: text.capitalize() for status, text in INDICATOR_STATUS.items()}
+_CONFIDENCE_BADGE = {
+    level: (Badge.CONFIDENCE, f"{level.value.capitalize()} confidence") for level in Confidence
+}
+_STATUS_BADGE = {
+    status: (Badge.STATUS, text.capitalize()) for status, text in INDICATOR_STATUS.items()
+}
+_LINCHPIN_BADGE = (Badge.LINCHPIN, "Linchpin")
 
 
-def badges_of(full: Map, node_id: str, hidden: int) -> list[tuple[Badge, str]]:
-    """The badges of a node, likelihood and confidence always apart."""
-    node = full.nodes[node_id]
+def badges_of(full: Map, node: Node) -> list[tuple[Badge, str]]:
+    """The badges of a node of `full`, likelihood and confidence always apart."""
     out: list[tuple[Badge, str]] = []
     if node.likelihood is not None:
-        out.append((Badge.LIKELIHOOD, _LIKELIHOOD_TEXT[node.likelihood]))
+        out.append(_LIKELIHOOD_BADGE[node.likelihood])
     if node.confidence is not None:
-        out.append((Badge.CONFIDENCE, _CONFIDENCE_TEXT[node.confidence]))
-    if node.kind is Kind.EVIDENCE:
+        out.append(_CONFIDENCE_BADGE[node.confidence])
+    if node.kind is _EVIDENCE:
         source = full.sources.get(node.source) if node.source else None
         graded = grade(source.reliability if source else None, node.credibility)
         if graded is not None:
-            out.append((Badge.GRADE, graded))
+            out.append((_GRADE, graded))
     if node.linchpin:
-        out.append((Badge.LINCHPIN, "Linchpin"))
+        out.append(_LINCHPIN_BADGE)
     if node.status is not None:
-        out.append((Badge.STATUS, _STATUS_TEXT[node.status]))
-    if hidden:  # drawn in the card's header, listed here for the legend
-        out.append((Badge.HIDDEN, f"+{hidden} more below"))
+        out.append(_STATUS_BADGE[node.status])
     return out
+
+
+def _work(full: Map, source_id: str | None) -> list[str]:
+    """Who and when of a cited work (`Author 1998`), or nothing: the first part of a citation."""
+    source = full.sources.get(source_id) if source_id else None
+    if source is None:
+        return []
+    who = shorten(source.author or source.title, 28)
+    return [f"{who} {source.date[:4]}" if source.date else who]
 
 
 def citation(full: Map, node_id: str) -> str | None:
     """A short citation for evidence: who, when, where in the work."""
     node = full.nodes[node_id]
-    if node.kind is not Kind.EVIDENCE or (node.source is None and not node.locator):
+    if node.kind is not _EVIDENCE or (node.source is None and not node.locator):
         return None
-    parts: list[str] = []
-    source = full.sources.get(node.source) if node.source else None
-    if source is not None:
-        who = shorten(source.author or source.title, 28)
-        parts.append(f"{who} {source.date[:4]}" if source.date else who)
+    parts = _work(full, node.source)
     if node.locator:
         parts.append(shorten(node.locator, 28))
     return ", ".join(parts)
@@ -185,36 +199,51 @@ class CardLabels:
         self._theme = theme
         self._style = style
         self._headers: dict[Card, str] = {}
-        self._badges: dict[tuple[str, ...], str] = {}
+        self._badges: dict[tuple[object, ...], str] = {}
+        self.badge_kinds: set[Badge] = set()
+        self._works: dict[str | None, list[str]] = {}
         self._widths = {card: _width(card, style) for card in Card}
         self._cited = (
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{style.small_size:g}" '
             f'COLOR="{theme.muted}"><I>'
         )
 
-    def label(self, node_id: str, card: Card, badges: list[tuple[Badge, str]], hidden: int) -> str:
-        """The label of one card.
+    def label(self, node_id: str, card: Card, hidden: int) -> str:
+        """The label of one card; `hidden`: how many nodes below it the view leaves out.
 
-        `badges` are the node's own badges (`badges_of` with no hidden count);
-        `hidden` is how many nodes below it the view leaves out.
+        The kinds of badge drawn are collected in `badge_kinds`, for the legend.
         """
+        full = self._full
+        node = full.nodes[node_id]
         header = self._headers.get(card) if not hidden else None
         if header is None:
             header = _header(card, self._theme, self._style, hidden)
             if not hidden:
                 self._headers[card] = header
-        text = html_lines(self._full.nodes[node_id].text, self._widths[card])
+        text = html_lines(node.text, self._widths[card])
         rows = [_TABLE, header, '<TR><TD ALIGN="LEFT" BALIGN="LEFT">', text, "</TD></TR>"]
-        cited = citation(self._full, node_id)
-        if cited is not None:
-            rows += (self._cited, esc(cited), "</I></FONT></TD></TR>")
+        if node.kind is _EVIDENCE and (node.source is not None or node.locator):
+            rows += (self._cited, self._citation(node), "</I></FONT></TD></TR>")
+        badges = badges_of(full, node)
         if badges:
             rows.append(self._badge_rows(card, badges))
         rows.append("</TABLE>>")
         return "".join(rows)
 
+    def _citation(self, node: Node) -> str:
+        """`citation` of an evidence node, escaped; each work's part written once."""
+        # Escaping goes character by character, so the parts can be escaped apart.
+        parts = self._works.get(node.source)
+        if parts is None:
+            parts = self._works[node.source] = [
+                esc(part) for part in _work(self._full, node.source)
+            ]
+        if node.locator:
+            return ", ".join([*parts, esc(shorten(node.locator, 28))])
+        return ", ".join(parts)
+
     def _badge_rows(self, card: Card, badges: list[tuple[Badge, str]]) -> str:
-        key = (card, *[text for _, text in badges])
+        key = (card, *badges)
         done = self._badges.get(key)
         if done is None:
             style = self._style
@@ -228,4 +257,6 @@ class CardLabels:
                 fit if style.narrow_badges else None,
             )
             self._badges[key] = done
+            # Once per distinct strip, not once per card: the same key, the same kinds.
+            self.badge_kinds.update(badge for badge, _ in badges)
         return done

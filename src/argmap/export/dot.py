@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import itertools
 
-from argmap.export.cards import Badge, CardLabels, CardStyle, badges_of, card_of
-from argmap.export.dotwriter import Digraph
+from argmap.export.cards import Badge, CardLabels, CardStyle, card_of
+from argmap.export.dotwriter import Digraph, quote
 from argmap.export.edges import (
     Build,
     Edge,
@@ -121,24 +121,23 @@ def _lane(build: Build, era: Era) -> Digraph:
     )
 
 
-def _node_attrs(build: Build, node_id: str, card: Card, labels: CardLabels) -> dict[str, str]:
-    """A node's own attributes; its look comes from its card group's defaults."""
+def _declare_card(
+    target: Digraph, build: Build, node_id: str, card: Card, labels: CardLabels
+) -> None:
+    """Declare one card; its look comes from its card group's defaults."""
     view = build.view
     hidden = view.hidden.get(node_id, 0)
-    badges = badges_of(view.full, node_id, 0)
-    for badge, _ in badges:
-        build.badges.add(badge)
     if hidden:
         build.badges.add(Badge.HIDDEN)
-    label = labels.label(node_id, card, badges, hidden)
+    label = labels.label(node_id, card, hidden)
+    name = build.ids[node_id]
     if node_id in build.heads:
-        build.labels[build.ids[node_id]] = label
-    attrs = {"label": label}
-    if node_id in view.invisible:
-        attrs["style"] = "invis"
+        build.labels[name] = label
+    # The card's other attributes, sorted by name as `dotwriter` writes them.
+    pairs = "style=invis" if node_id in view.invisible else ""
     if build.tooltips:  # hovering shows the map id; ids are [A-Za-z0-9._-], safe as text
-        attrs["tooltip"] = node_id
-    return attrs
+        pairs = f"{pairs} tooltip={quote(node_id)}" if pairs else f"tooltip={quote(node_id)}"
+    target.card(name, label, pairs)
 
 
 def _card_look(card: Card, theme: Theme) -> dict[str, str]:
@@ -333,7 +332,7 @@ def _add_nodes(graph: Digraph, build: Build, members: list[str], labels: CardLab
             target = _new_graph(f"cards_{graph.name}_{name}", {})  # not "cluster…"
             target.attr("node", **_card_look(card, build.theme))
         for node_id in groups[card]:
-            target.node(build.ids[node_id], **_node_attrs(build, node_id, card, labels))
+            _declare_card(target, build, node_id, card, labels)
         if target is not graph:
             graph.subgraph(target)
     for node_id in members:
@@ -358,7 +357,9 @@ def build_digraph(view: View, options: ExportOptions, theme: Theme) -> Digraph:
     )
     body = _body(build)
     card_style = CardStyle(width=SLIDE_WRAP, narrow_badges=True) if build.slide else CardStyle(WRAP)
-    _declare_nodes(body, build, CardLabels(view.full, theme, card_style))
+    labels = CardLabels(view.full, theme, card_style)
+    _declare_nodes(body, build, labels)
+    build.badges |= labels.badge_kinds
     edges: list[Edge] = [*tree_edges(build), *analogy_edges(build), *link_edges(build)]
     edges += _balance(build)
     _top_rank(body, build, legend=options.legend and bool(view.map.nodes))
@@ -372,5 +373,5 @@ def build_digraph(view: View, options: ExportOptions, theme: Theme) -> Digraph:
         body = foot
     g.subgraph(body)
     for tail, head, attrs in edges:
-        g.edge(tail, head, **attrs)
+        g.shared_edge(tail, head, attrs)
     return g

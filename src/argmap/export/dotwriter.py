@@ -70,6 +70,8 @@ def quote(text: str) -> str:
 
 def quote_edge(text: str) -> str:
     """An edge end `node[:port[:compass]]`, as `graphviz.quoting.quote_edge` does it."""
+    if ":" not in text:  # a plain node name, as all of argmap's are
+        return quote(text)
     node, _, rest = text.partition(":")
     if not rest:  # "a:" is written as "a", as the package does
         return quote(node)
@@ -147,10 +149,29 @@ class Digraph:
         label = attrs.pop("label", None)
         self.body.append(_statement(quote(name), attrs, label))
 
+    def card(self, name: str, label: str, pairs: str) -> None:
+        """Add `node(name, label=label, **attrs)`, its other attributes already written.
+
+        `pairs` is `a_list(attrs)`: thousands of cards differ only in their label
+        and tooltip, and writing those two directly saves building and sorting a
+        dict for each card.
+        """
+        if pairs:
+            self.body.append(f"\t{quote(name)} [label={quote(label)} {pairs}]\n")
+        else:
+            self.body.append(f"\t{quote(name)} [label={quote(label)}]\n")
+
     def edge(self, tail: str, head: str, **attrs: str) -> None:
         """Add an edge statement `tail -> head` (a "label" goes first, as for nodes)."""
         label = attrs.pop("label", None)
         self.body.append(_statement(f"{quote_edge(tail)} -> {quote_edge(head)}", attrs, label))
+
+    def shared_edge(self, tail: str, head: str, attrs: Mapping[str, str]) -> None:
+        """`edge(tail, head, **attrs)` without copying `attrs`, which many edges share."""
+        if "label" in attrs:
+            self.edge(tail, head, **attrs)
+            return
+        self.body.append(_statement(f"{quote_edge(tail)} -> {quote_edge(head)}", attrs, None))
 
     def attr(self, kind: str, **attrs: str) -> None:
         """Add a `graph`, `node` or `edge` default statement (attributes sorted, label too)."""

@@ -10,7 +10,7 @@ from argmap.export.cards import Badge
 from argmap.export.style import FONT, LINES, SMALL_SIZE, Card, Rel, Theme
 from argmap.export.text import esc
 from argmap.export.views import View
-from argmap.model import Bears, Era, Map, Relation, Role
+from argmap.model import Bears, Era, Kind, Map, Relation, Role, Target
 from argmap.summary import analogy_counts
 
 # An edge's attributes may be shared with other edges (see `_line`): read, never change.
@@ -55,8 +55,16 @@ class Build:
         return f"j{self.ids[node_id][1:]}"
 
 
+# Kinds whose role is always a reason (or a root): they support whatever is above
+# them. Asking `Map.role` of every card cost more than the rest of the edge.
+_SUPPORTING_KINDS = frozenset({Kind.CLAIM, Kind.EVIDENCE})
+_INFERENCE = Target.INFERENCE
+
+
 def relation(full: Map, node_id: str) -> Rel:
     """How a node bears on its parent, as drawn."""
+    if full.nodes[node_id].kind in _SUPPORTING_KINDS:
+        return _SUPPORTS
     return _ROLE_REL.get(full.role(node_id), _SUPPORTS)
 
 
@@ -64,8 +72,10 @@ def junction_parents(amap: Map) -> set[str]:
     """Nodes whose edge to their parent is attacked by an undercut shown in the view."""
     out: set[str] = set()
     for node in amap.nodes.values():
+        if node.target is not _INFERENCE or not node.is_undercut:  # the first test is cheap
+            continue
         parent = node.parent
-        if node.is_undercut and parent is not None and amap.nodes[parent].parent is not None:
+        if parent is not None and amap.nodes[parent].parent is not None:
             out.add(parent)
     return out
 
@@ -117,8 +127,10 @@ def staggered(amap: Map, per_row: int, max_rows: int) -> dict[str, int]:
     """
     out: dict[str, int] = {}
     kids = amap.child_lists()  # once: asking `children` twice per node cost more than the rest
-    for node_id in amap.nodes:
-        leaves = [c for c in kids.get(node_id, ()) if c not in kids]
+    for node_id, children in kids.items():
+        if node_id is None:  # the roots have no edge above them
+            continue
+        leaves = [c for c in children if c not in kids]
         rows = min(max_rows, -(-len(leaves) // per_row))
         if rows > 1:
             out.update((leaf, 1 + i % rows) for i, leaf in enumerate(leaves) if i % rows)
@@ -131,43 +143,67 @@ _SUPPORT_ARROW = LINES[_SUPPORTS].arrow  # the edges' default
 def tree_edges(build: Build) -> Iterator[Edge]:
     """Parent–child edges, drawn child-to-parent (arrowhead at the parent)."""
     view = build.view
-    amap, ids = view.map, build.ids
-    undercuts = Rel.UNDERCUTS  # once, not once per edge: see `_SUPPORTS`
+    nodes, full, invisible, ids = view.map.nodes, view.full, view.invisible, build.ids
+    # Read once, not once per edge: fields of models and members of enums (see `_SUPPORTS`).
+    junctions, relays, minlen, heads = build.junctions, build.relays, build.minlen, build.heads
+    undercuts = Rel.UNDERCUTS
     for node_id in ids:
-        parent = amap.nodes[node_id].parent
+        parent = nodes[node_id].parent
         if parent is None:
             continue
-        rel = relation(view.full, node_id)
-        hidden = node_id in view.invisible
+        rel = relation(full, node_id)
+        hidden = node_id in invisible
         tail = ids[parent]
-        if rel is undercuts and parent in build.junctions:
+        if rel is undercuts and parent in junctions:
             tail = build.junction(parent)
         elif rel is undercuts:
             rel = Rel.REBUTS  # nothing above it in this view: it can only rebut the node
         arrow = LINES[rel].arrow
-        extra = {} if arrow == _SUPPORT_ARROW else {"arrowtail": arrow}
-        if node_id in build.junctions:
-            point = build.junction(node_id)
-            yield tail, point, _line(build, rel, hidden, **extra)
-            yield point, ids[node_id], _line(build, rel, hidden, dir="none")
+        if node_id not in junctions and node_id not in relays and node_id not in heads:
+            # Most edges: from the parent straight down to the card.
+            if node_id in minlen:
+                yield (
+                    tail,
+                    ids[node_id],
+                    _line(build, rel, hidden, **_arrow(arrow), minlen=str(minlen[node_id])),
+                )
+            else:
+                yield tail, ids[node_id], _line(build, rel, hidden, **_arrow(arrow))
             continue
-        if node_id in build.relays:
-            # Through invisible points inside the card's lane, so that the line stays
-            # in the lane's box on its way up to a card drawn outside it.
-            chain = [tail, *build.relays[node_id], ids[node_id]]
-            yield chain[0], chain[1], _line(build, rel, hidden, **extra)
-            for upper, lower in itertools.pairwise(chain[1:]):
-                yield upper, lower, _line(build, rel, hidden, dir="none")
-            continue
-        if node_id in build.minlen:
-            extra["minlen"] = str(build.minlen[node_id])
-        if node_id in build.heads and build.heads[node_id] is Era.THEN:
-            # Beside its parent on one rank, left of it: the edge runs left to right
-            # (Graphviz puts a flat edge's tail on the left).
-            flat = {"dir": "forward", "arrowhead": arrow}
-            yield ids[node_id], tail, _line(build, rel, hidden, **flat)
-            continue
-        yield tail, ids[node_id], _line(build, rel, hidden, **extra)
+        yield from _special_edge(build, node_id, tail, rel, hidden)
+
+
+def _arrow(arrow: str) -> dict[str, str]:
+    return {} if arrow == _SUPPORT_ARROW else {"arrowtail": arrow}
+
+
+def _special_edge(build: Build, node_id: str, tail: str, rel: Rel, hidden: bool) -> Iterator[Edge]:
+    """The edge of a card on an undercut's junction, through relays, or beside its parent."""
+    ids = build.ids
+    arrow = LINES[rel].arrow
+    extra = _arrow(arrow)
+    if node_id in build.junctions:
+        point = build.junction(node_id)
+        yield tail, point, _line(build, rel, hidden, **extra)
+        yield point, ids[node_id], _line(build, rel, hidden, dir="none")
+        return
+    if node_id in build.relays:
+        # Through invisible points inside the card's lane, so that the line stays
+        # in the lane's box on its way up to a card drawn outside it.
+        chain = [tail, *build.relays[node_id], ids[node_id]]
+        yield chain[0], chain[1], _line(build, rel, hidden, **extra)
+        for upper, lower in itertools.pairwise(chain[1:]):
+            yield upper, lower, _line(build, rel, hidden, dir="none")
+        return
+    if node_id in build.minlen:
+        extra["minlen"] = str(build.minlen[node_id])
+    if build.heads[node_id] is Era.THEN:
+        # Beside its parent on one rank, left of it: the edge runs left to right
+        # (Graphviz puts a flat edge's tail on the left).
+        flat = {"dir": "forward", "arrowhead": arrow}
+        yield ids[node_id], tail, _line(build, rel, hidden, **flat)
+        return
+    yield tail, ids[node_id], _line(build, rel, hidden, **extra)
 
 
 def _analogy_label(counts: str, bears: Bears, theme: Theme, compact: bool) -> str:
