@@ -49,6 +49,18 @@ def test_save_keeps_the_previous_bytes_as_bak(map_file: Path) -> None:
     assert store.load(map_file).map == edited
 
 
+def test_the_fingerprint_is_of_the_file_as_loaded_even_when_asked_for_later(
+    map_file: Path,
+) -> None:
+    before = store.current_fingerprint(map_file)
+    loaded = store.load(map_file)  # the fingerprint is hashed when first asked for
+    map_file.write_text(map_file.read_text(encoding="utf-8") + "# edited elsewhere\n")
+    assert loaded.fingerprint == before
+    assert loaded.data == map_file.read_bytes().removesuffix(b"# edited elsewhere\n")
+    with pytest.raises(ExternalChangeError):
+        store.save(_edited(loaded.map), map_file, expected=loaded.fingerprint)
+
+
 def test_a_second_save_backs_up_the_first(map_file: Path) -> None:
     loaded = store.load(map_file)
     first = _edited(loaded.map)

@@ -33,8 +33,12 @@ class Fingerprint:
 
 def fingerprint_bytes(data: bytes, path: Path) -> Fingerprint:
     """Fingerprint `data`, just read from or written to `path`."""
-    st = path.stat()
-    return Fingerprint(st.st_mtime_ns, len(data), hashlib.sha256(data).hexdigest())
+    return fingerprint_of(data, path.stat().st_mtime_ns)
+
+
+def fingerprint_of(data: bytes, mtime_ns: int) -> Fingerprint:
+    """Fingerprint `data`, read from or written to a file with this modification time."""
+    return Fingerprint(mtime_ns, len(data), hashlib.sha256(data).hexdigest())
 
 
 def current_fingerprint(path: Path) -> Fingerprint | None:
