@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from argmap.export import dotwriter
 from argmap.export.rows import walk_order
 from argmap.export.text import (
-    _one_column_each,
+    _wide_chars,
     _wrap_simple,
     _wrap_words,
     clean,
@@ -277,9 +277,8 @@ def test_html_lines_wraps_and_escapes(text: str, width: int, expected: str) -> N
 
 @PROFILE
 @given(st.text(max_size=40))
-def test_one_column_text_is_as_wide_as_it_is_long(text: str) -> None:
-    if _one_column_each(text):
-        assert display_width(text) == len(text)
+def test_text_is_as_wide_as_it_is_long_plus_its_wide_characters(text: str) -> None:
+    assert display_width(text) == len(text) + sum(map(text.count, _wide_chars(text)))
 
 
 @pytest.mark.parametrize("amap", [golden_map(), Map(title="empty")])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 
 from argmap.export.cards import Badge, CardLabels, CardStyle, card_of
-from argmap.export.dotwriter import Digraph, quote
+from argmap.export.dotwriter import Digraph, quote_map_id
 from argmap.export.edges import (
     Build,
     Edge,
@@ -136,7 +136,8 @@ def _declare_card(
     # The card's other attributes, sorted by name as `dotwriter` writes them.
     pairs = "style=invis" if node_id in view.invisible else ""
     if build.tooltips:  # hovering shows the map id; ids are [A-Za-z0-9._-], safe as text
-        pairs = f"{pairs} tooltip={quote(node_id)}" if pairs else f"tooltip={quote(node_id)}"
+        tooltip = quote_map_id(node_id)
+        pairs = f"{pairs} tooltip={tooltip}" if pairs else f"tooltip={tooltip}"
     target.card(name, label, pairs)
 
 

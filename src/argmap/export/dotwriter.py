@@ -50,13 +50,23 @@ def _quote(text: str) -> str:
     return f'"{_QUOTE_WITH_OPTIONAL_BACKSLASHES.sub(_ESCAPED_QUOTE, text)}"'
 
 
+def _html_like(text: str) -> bool:
+    """`_HTML_STRING.match(text)` by its two ends, without starting the regex engine.
+
+    `<.*>$` (dot matching newlines too) asks for a `<` first and a `>` last or
+    followed only by a final newline; two different characters, so `<>` is the
+    shortest. Every card label is one.
+    """
+    return text[:1] == "<" and (text[-1:] == ">" or text[-2:] == ">\n")
+
+
 def quote(text: str) -> str:
     """`text` as a DOT id, quoted where needed, as `graphviz.quoting.quote` does it."""
     # Most ids and attribute names are plain ASCII identifiers: three string methods
     # tell them apart faster than the package's regular expressions.
     if text.isidentifier() and text.isascii() and text.lower() not in _KEYWORDS:
         return text
-    if text[:1] == "<" and _HTML_STRING.match(text):
+    if _html_like(text):
         return text  # a label, long and unique: not worth hashing for the cache
     done = _quoted.get(text)
     if done is None:
@@ -66,6 +76,21 @@ def quote(text: str) -> str:
                 _quoted.clear()
             _quoted[text] = done
     return done
+
+
+def quote_map_id(node_id: str) -> str:
+    """`quote` of an id the model has validated (`model.ID_PATTERN`), without its regexes.
+
+    Such an id is ASCII letters, digits, `.`, `_` and `-`, never starting with one of
+    the last three: it has nothing to escape, and is written bare exactly when it is
+    an identifier (not a keyword) or a numeral such as `12`, `1.` or `1.5`.
+    """
+    if node_id.isidentifier():
+        return f'"{node_id}"' if node_id.lower() in _KEYWORDS else node_id
+    whole, _, fraction = node_id.partition(".")
+    if whole.isdigit() and (not fraction or fraction.isdigit()):
+        return node_id
+    return f'"{node_id}"'
 
 
 def quote_edge(text: str) -> str:

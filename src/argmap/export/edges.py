@@ -147,6 +147,9 @@ def tree_edges(build: Build) -> Iterator[Edge]:
     # Read once, not once per edge: fields of models and members of enums (see `_SUPPORTS`).
     junctions, relays, minlen, heads = build.junctions, build.relays, build.minlen, build.heads
     undercuts = Rel.UNDERCUTS
+    # The look of a plain edge by (relation, hidden): `_line` (which builds a key of
+    # keyword arguments) is asked once per look instead of once per edge.
+    plain: dict[tuple[Rel, bool], Mapping[str, str]] = {}
     for node_id in ids:
         parent = nodes[node_id].parent
         if parent is None:
@@ -158,17 +161,20 @@ def tree_edges(build: Build) -> Iterator[Edge]:
             tail = build.junction(parent)
         elif rel is undercuts:
             rel = Rel.REBUTS  # nothing above it in this view: it can only rebut the node
-        arrow = LINES[rel].arrow
         if node_id not in junctions and node_id not in relays and node_id not in heads:
             # Most edges: from the parent straight down to the card.
             if node_id in minlen:
+                arrow = _arrow(LINES[rel].arrow)
                 yield (
                     tail,
                     ids[node_id],
-                    _line(build, rel, hidden, **_arrow(arrow), minlen=str(minlen[node_id])),
+                    _line(build, rel, hidden, **arrow, minlen=str(minlen[node_id])),
                 )
-            else:
-                yield tail, ids[node_id], _line(build, rel, hidden, **_arrow(arrow))
+                continue
+            look = plain.get((rel, hidden))
+            if look is None:
+                look = plain[rel, hidden] = _line(build, rel, hidden, **_arrow(LINES[rel].arrow))
+            yield tail, ids[node_id], look
             continue
         yield from _special_edge(build, node_id, tail, rel, hidden)
 

@@ -71,7 +71,7 @@ def esc_fixed(text: str) -> str:
 
 def _narrow_class() -> str:
     # Latin, Greek and Cyrillic letters take one column each; asking unicodedata
-    # once here lets a whole Russian paragraph be checked by one regex match.
+    # once here lets a whole Russian paragraph be checked by one regex search.
     ranges: list[list[int]] = []
     for code in range(0x530):
         if unicodedata.east_asian_width(chr(code)) in "WF":
@@ -84,14 +84,26 @@ def _narrow_class() -> str:
 
 
 @functools.cache
-def _narrow() -> re.Pattern[str]:
+def _maybe_wide() -> re.Pattern[str]:
     # Built on first use: most maps are in English, and start-up time counts.
-    return re.compile(f"[{_narrow_class()}]*")
+    return re.compile(f"[^{_narrow_class()}]")
 
 
-def _one_column_each(text: str) -> bool:
-    """Whether every character of `text` takes one column (so its width is its length)."""
-    return text.isascii() or _narrow().fullmatch(text) is not None
+@functools.lru_cache(maxsize=4096)
+def _is_wide(ch: str) -> bool:
+    # A text repeats its few wide characters: each is looked up once.
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _wide_chars(text: str) -> list[str]:
+    """The distinct characters of `text` that take two columns (CJK, most emoji), sorted.
+
+    Latin, Greek and Cyrillic letters never do: one regex scan passes over a
+    Russian paragraph, and unicodedata is asked only about the few other characters.
+    """
+    if text.isascii():
+        return []
+    return sorted({ch for ch in _maybe_wide().findall(text) if _is_wide(ch)})
 
 
 def display_width(text: str) -> int:
@@ -135,6 +147,22 @@ def _wrap_simple(joined: str, width: int) -> list[str] | None:
     return lines
 
 
+def _wrap_columns(joined: str, width: int, wide: list[str]) -> list[str] | None:
+    """`_wrap_simple` by display width; `wide`: the text's `_wide_chars`.
+
+    While the lines are cut, each wide character is followed by a NUL standing for
+    its second column, so that a line's length is its width. `joined` has no NUL of
+    its own (`clean` removes them; printable text has none), so removing them after
+    restores it. The lines are those of `_wrap_words` (tests/test_export_wrap.py).
+    """
+    if not wide:
+        return _wrap_simple(joined, width)
+    for ch in wide:
+        joined = joined.replace(ch, ch + "\0")
+    lines = _wrap_simple(joined, width)
+    return None if lines is None else [line.replace("\0", "") for line in lines]
+
+
 def _wrap_words(words: list[str], width: int) -> list[str]:
     """Greedy wrap by display width, breaking words longer than a line."""
     lines: list[str] = []
@@ -162,10 +190,11 @@ def wrap(text: str, width: int) -> list[str]:
     Words longer than a line (and unspaced Chinese text) are broken between characters.
     """
     lines: list[str] = []
-    for paragraph in clean(text).splitlines() or [""]:
+    text = clean(text)  # before `_wrap_columns`, which needs text without NULs
+    wide = _wide_chars(text)
+    for paragraph in text.splitlines() or [""]:
         words = paragraph.split()
-        joined = " ".join(words)
-        simple = _wrap_simple(joined, width) if _one_column_each(joined) else None
+        simple = _wrap_columns(" ".join(words), width, wide)
         lines.extend(simple if simple is not None else _wrap_words(words, width))
     # Blank lines at either end carry nothing a reader would miss.
     while len(lines) > 1 and not lines[-1]:
@@ -187,12 +216,13 @@ def _html_join(text: str, lines: list[str]) -> str:
 
 def html_lines(text: str, width: int) -> str:
     """Wrapped, escaped text joined with line breaks (align them with the cell's BALIGN)."""
-    if text.isascii() and text.isprintable():
+    if text.isprintable():
         # One paragraph with nothing to clean (most cards): `wrap` without its
-        # general steps. Its only whitespace is spaces; runs of them become one.
+        # general steps. Printable text has no whitespace but the space (no line
+        # breaks, tabs or other separators); runs of spaces become one.
         if "  " in text or text[:1] == " " or text[-1:] == " ":
             text = " ".join(text.split())
-        lines = _wrap_simple(text, width)
+        lines = _wrap_columns(text, width, [] if text.isascii() else _wide_chars(text))
         if lines is not None:
             return _html_join(text, lines)
     return _html_join(text, wrap(text, width))
