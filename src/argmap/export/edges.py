@@ -161,22 +161,14 @@ def tree_edges(build: Build) -> Iterator[Edge]:
             tail = build.junction(parent)
         elif rel is undercuts:
             rel = Rel.REBUTS  # nothing above it in this view: it can only rebut the node
-        if node_id not in junctions and node_id not in relays and node_id not in heads:
-            # Most edges: from the parent straight down to the card.
-            if node_id in minlen:
-                arrow = _arrow(LINES[rel].arrow)
-                yield (
-                    tail,
-                    ids[node_id],
-                    _line(build, rel, hidden, **arrow, minlen=str(minlen[node_id])),
-                )
-                continue
-            look = plain.get((rel, hidden))
-            if look is None:
-                look = plain[rel, hidden] = _line(build, rel, hidden, **_arrow(LINES[rel].arrow))
-            yield tail, ids[node_id], look
+        if node_id in junctions or node_id in relays or node_id in heads or node_id in minlen:
+            yield from _special_edge(build, node_id, tail, rel, hidden)
             continue
-        yield from _special_edge(build, node_id, tail, rel, hidden)
+        # Most edges: from the parent straight down to the next row.
+        look = plain.get((rel, hidden))
+        if look is None:
+            look = plain[rel, hidden] = _line(build, rel, hidden, **_arrow(LINES[rel].arrow))
+        yield tail, ids[node_id], look
 
 
 def _arrow(arrow: str) -> dict[str, str]:
@@ -184,7 +176,8 @@ def _arrow(arrow: str) -> dict[str, str]:
 
 
 def _special_edge(build: Build, node_id: str, tail: str, rel: Rel, hidden: bool) -> Iterator[Edge]:
-    """The edge of a card on an undercut's junction, through relays, or beside its parent."""
+    """The edge of a card on an undercut's junction, through relays, beside its parent,
+    or more than a row below it."""
     ids = build.ids
     arrow = LINES[rel].arrow
     extra = _arrow(arrow)
@@ -203,7 +196,7 @@ def _special_edge(build: Build, node_id: str, tail: str, rel: Rel, hidden: bool)
         return
     if node_id in build.minlen:
         extra["minlen"] = str(build.minlen[node_id])
-    if build.heads[node_id] is Era.THEN:
+    if build.heads.get(node_id) is Era.THEN:
         # Beside its parent on one rank, left of it: the edge runs left to right
         # (Graphviz puts a flat edge's tail on the left).
         flat = {"dir": "forward", "arrowhead": arrow}

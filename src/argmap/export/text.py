@@ -222,7 +222,7 @@ def html_lines(text: str, width: int) -> str:
         # breaks, tabs or other separators); runs of spaces become one.
         if "  " in text or text[:1] == " " or text[-1:] == " ":
             text = " ".join(text.split())
-        lines = _wrap_columns(text, width, [] if text.isascii() else _wide_chars(text))
+        lines = _wrap_columns(text, width, _wide_chars(text))
         if lines is not None:
             return _html_join(text, lines)
     return _html_join(text, wrap(text, width))
