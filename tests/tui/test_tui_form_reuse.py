@@ -112,6 +112,31 @@ async def error_shown(app: ArgmapApp, pilot: Pilot[int]) -> None:
     await close(app, pilot)
 
 
+Opener = Callable[[ArgmapApp, Pilot[int]], Awaitable[FormScreen[Any]]]
+
+
+def reopened_equals_fresh(
+    map_path: Path, opened: Opener, history: History, name: str, kind: type[FormScreen[Any]]
+) -> None:
+    """The kept form `name`, opened again after `history`, equals it opened in a fresh app."""
+    fresh: dict[str, Any] = {}
+    again: dict[str, Any] = {}
+
+    async def first(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        fresh.update(form_state(await opened(app, pilot)))
+
+    async def second(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await history(app, pilot)
+        kept = app.get_screen(name)
+        form = await opened(app, pilot)
+        assert isinstance(form, kind) and form is kept  # the same form, filled again
+        again.update(form_state(form))
+
+    drive(map_path, first)
+    drive(map_path, second)
+    assert again == fresh
+
+
 HISTORIES = {"other kind": other_kind, "unsaved typing": unsaved_typing, "error": error_shown}
 TARGETS = [("ev-ilm-1972", "enter"), ("un-exclusion", "c"), ("un-exclusion", "u")]
 
@@ -121,23 +146,10 @@ TARGETS = [("ev-ilm-1972", "enter"), ("un-exclusion", "c"), ("un-exclusion", "u"
 def test_a_form_opened_again_equals_a_fresh_one(
     map_path: Path, history: str, node_id: str, key: str
 ) -> None:
-    fresh: dict[str, Any] = {}
-    again: dict[str, Any] = {}
-    forms: list[object] = []
+    async def opened(app: ArgmapApp, pilot: Pilot[int]) -> FormScreen[Any]:
+        return await open_form(app, pilot, node_id, key)
 
-    async def first(app: ArgmapApp, pilot: Pilot[int]) -> None:
-        fresh.update(form_state(await open_form(app, pilot, node_id, key)))
-
-    async def second(app: ArgmapApp, pilot: Pilot[int]) -> None:
-        await HISTORIES[history](app, pilot)
-        forms.append(app.get_screen("node-form"))
-        form = await open_form(app, pilot, node_id, key)
-        assert form is forms[0]  # the same form, filled again
-        again.update(form_state(form))
-
-    drive(map_path, first)
-    drive(map_path, second)
-    assert again == fresh
+    reopened_equals_fresh(map_path, opened, HISTORIES[history], "node-form", NodeForm)
 
 
 def test_a_form_opened_again_saves_what_is_typed_into_it(map_path: Path) -> None:
@@ -210,22 +222,11 @@ async def filter_history(app: ArgmapApp, pilot: Pilot[int]) -> None:
 def test_map_and_filter_forms_opened_again_equal_fresh_ones(
     map_path: Path, key: str, kind: type[FormScreen[Any]], history: History
 ) -> None:
-    fresh: dict[str, Any] = {}
-    again: dict[str, Any] = {}
+    async def opened(app: ArgmapApp, pilot: Pilot[int]) -> FormScreen[Any]:
+        return await open_screen(app, pilot, key)
 
-    async def first(app: ArgmapApp, pilot: Pilot[int]) -> None:
-        fresh.update(form_state(await open_screen(app, pilot, key)))
-
-    async def second(app: ArgmapApp, pilot: Pilot[int]) -> None:
-        await history(app, pilot)
-        kept = app.screen_stack[0].app.get_screen(f"{'map' if key == 'm' else 'filter'}-form")
-        form = await open_screen(app, pilot, key)
-        assert isinstance(form, kind) and form is kept
-        again.update(form_state(form))
-
-    drive(map_path, first)
-    drive(map_path, second)
-    assert again == fresh
+    name = f"{'map' if key == 'm' else 'filter'}-form"
+    reopened_equals_fresh(map_path, opened, history, name, kind)
 
 
 def test_the_filter_form_opened_again_shows_the_filter_in_force(map_path: Path) -> None:
