@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.geometry import Size
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
@@ -14,7 +15,7 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 from argmap.model import Kind, Source
 from argmap.tui.app import ArgmapApp
 from argmap.tui.screens.filter_form import FilterForm
-from argmap.tui.screens.form import FormFields, FormScreen
+from argmap.tui.screens.form import Box, FormFields, FormScreen
 from argmap.tui.screens.map_form import MapForm
 from argmap.tui.screens.node_form import NodeForm
 from argmap.tui.widgets.footer import AppFooter
@@ -150,6 +151,42 @@ def test_a_form_opened_again_equals_a_fresh_one(
         return await open_form(app, pilot, node_id, key)
 
     reopened_equals_fresh(map_path, opened, HISTORIES[history], "node-form", NodeForm)
+
+
+def test_a_form_shown_with_other_fields_is_laid_out_as_a_second_layout_would(
+    map_path: Path,
+) -> None:
+    # The form's boxes of fields do not ask for the second layout Textual asks for
+    # when a box's size changes (one kind's fields shown instead of another's): the
+    # layout that measured them must have placed every widget as a fresh one does.
+    def placement(form: FormScreen[Any]) -> dict[Widget, tuple[object, ...]]:
+        return {
+            widget: (geometry.region, geometry.virtual_size, widget.virtual_size)
+            for widget, geometry in form._compositor.full_map.items()
+        }
+
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        steps = [("bluf", "enter"), ("un-exclusion", "e"), ("un-exclusion", "u")]
+        steps += [("ev-ilm-1972", "enter"), ("un-exclusion", "c"), ("bluf", "e")]
+        for node_id, key in steps:
+            form = await open_form(app, pilot, node_id, key)
+            placed, drawn = placement(form), form_state(form)["drawn"]
+            # Laid out again from scratch by Textual's own size update, and again as
+            # often as it asks.
+            with pytest.MonkeyPatch.context() as patch:
+                for box in (Box, FormFields):
+                    patch.setattr(box, "_size_updated", Widget._size_updated)
+                form._arrangement_cache.clear()
+                for widget in form.walk_children(Widget):
+                    widget._layout_cache.clear()
+                    widget._size = Size(0, 0)
+                form._refresh_layout(form.size)
+                await settle(app, pilot)
+            assert placement(form) == placed, (node_id, key)
+            assert form_state(form)["drawn"] == drawn, (node_id, key)
+            await close(app, pilot)
+
+    drive(map_path, script)
 
 
 def test_a_form_opened_again_saves_what_is_typed_into_it(map_path: Path) -> None:

@@ -11,14 +11,18 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from textual.color import Color
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.renderables.background_screen import BackgroundScreen
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from argmap import ops
 from argmap.model import Kind, Node
 from argmap.tui.app import ArgmapApp
-from argmap.tui.screens.modal import Modal
+from argmap.tui.screens.modal import Backdrop, Modal
 from argmap.tui.widgets.map_tree import MapTree
 from argmap.tui.widgets.steady import SteadyOptionList
 
@@ -172,6 +176,45 @@ def test_a_form_shows_the_map_under_it_as_it_is_now(map_path: Path) -> None:
         assert backdrop() == after
 
     drive(map_path, script)
+
+
+def test_a_forms_backdrop_is_the_one_textual_draws(map_path: Path) -> None:
+    # Modal draws the dimmed screen below from its lines, not through rich as
+    # Textual's BackgroundScreen does: the same text in the same styles, in two
+    # themes, under forms of each size, and with no tint at all.
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await pilot.press("down", "space")  # something highlighted and expanded below
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            for key in ("m", "c", "f"):
+                await pilot.press(key)
+                await settle(app, pilot)
+                form = app.screen
+                assert isinstance(form, Modal)
+                below = app.screen_stack[-2]
+                for color in (form.styles.background, Color(0, 0, 0, 0)):
+                    width, height = form.size
+                    textual = Visual.to_strips(
+                        form,
+                        visualize(form, BackgroundScreen(below, color)),
+                        width,
+                        height,
+                        form.visual_style,
+                    )
+                    ours = Backdrop(below, color).strips(
+                        width, height, form.visual_style.rich_style
+                    )
+                    assert [simple(s) for s in ours] == [simple(s) for s in textual], (theme, key)
+                    assert len(ours) == height and ours[0].cell_length == width
+                await pilot.press("escape")
+                await settle(app, pilot)
+
+    drive(map_path, script)
+
+
+def simple(strip: Strip) -> list[tuple[str, object]]:
+    """A line's text and styles; the same look may come split into segments differently."""
+    return [(segment.text, segment.style) for segment in strip.simplify()]
 
 
 def test_showing_and_hiding_the_findings_repaints_what_moved(tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from argmap.errors import ArgmapError
@@ -28,12 +30,39 @@ class FormError(Exception):
     """A problem to show in the form; the form stays open."""
 
 
+def _placed_size(widget: Widget, size: Size, virtual: Size, container: Size) -> bool:
+    """`Widget._size_updated` for a box the layout in progress has placed in full.
+
+    Textual sets a box's new virtual size as a reactive that asks for a layout, so
+    each form shown with another number of fields (a kind switched, a row added) was
+    laid out and drawn a second time, the same (10-25 ms, one refresh later). The
+    layout that measured the size placed every child already; a box that scrolls
+    still updates its scrollbars, and a scrollbar that comes or goes asks for its
+    own layout.
+    """
+    return Widget._size_updated(widget, size, virtual, container, layout=False)
+
+
+class Box(Vertical):
+    """A box of a form's fields that does not scroll: a new size needs no second layout."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return _placed_size(self, size, virtual_size, container_size)
+
+
 class FormFields(VerticalScroll, can_focus=False):
     """The scrolling box of a form's fields; it scrolls to the focused field.
 
     Not focusable itself: it took the focus first when a form opened and lost it at
     once to the first field, and each of those restyled every widget of the form.
     """
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return _placed_size(self, size, virtual_size, container_size)
 
 
 class FormScreen(Modal[R], Generic[R]):
@@ -71,7 +100,7 @@ class FormScreen(Modal[R], Generic[R]):
 
     def compose(self) -> ComposeResult:
         """The fields in a scrolling box, the error line, and a footer with the keys."""
-        with Vertical(classes="form-box") as box:
+        with Box(classes="form-box") as box:
             box.border_title = self.form_title
             with FormFields(classes="form-fields"):
                 yield from self.fields()

@@ -11,12 +11,11 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.widgets import Input, Select, TextArea
 
 from argmap.model import KIND_FIELDS, KIND_SPECIFIC, Era, Eras, Kind, Node, Source, Target
 from argmap.tradecraft import KIND_LABEL
-from argmap.tui.screens.form import FormScreen, fill_input, fill_text, labelled, options
+from argmap.tui.screens.form import Box, FormScreen, fill_input, fill_text, labelled, options
 from argmap.tui.screens.node_fields import (
     fill_kind_fields,
     kind_fields,
@@ -57,7 +56,7 @@ class NodeForm(FormScreen[Node]):
         super().__init__(title)
         self._set_state(initial, eras, sources, check, add_source)
         # The rows of each kind's own fields built so far; the current kind's are shown.
-        self._groups: dict[Kind, Vertical] = {}
+        self._groups: dict[Kind, Box] = {}
         # What the source select lists (rebuilt only when the map's sources change).
         self._listed_sources: Mapping[str, Source] = self._sources
 
@@ -88,7 +87,7 @@ class NodeForm(FormScreen[Node]):
         yield from labelled(
             "Era", Select(self._era_options(), value=era, prompt="(as its parent)", id="era")
         )
-        with Vertical(id="kind-fields"):
+        with Box(id="kind-fields"):
             yield self._group(self._kind)
         tags = Input(" ".join(get("tags") or ()), placeholder="space or comma separated", id="tags")
         yield from labelled("Tags", tags)
@@ -99,10 +98,10 @@ class NodeForm(FormScreen[Node]):
         eras = self._eras
         return options([(f"then — {eras.then}", Era.THEN), (f"now — {eras.now}", Era.NOW)])
 
-    def _group(self, kind: Kind) -> Vertical:
+    def _group(self, kind: Kind) -> Box:
         """A new box of `kind`'s own fields, filled from the values (mounted by the caller)."""
         rows = kind_fields(kind, self._values, self._sources, can_add=self._add_source is not None)
-        group = Vertical(*rows, id=f"kind-{kind.value}", classes="kind-group")
+        group = Box(*rows, id=f"kind-{kind.value}", classes="kind-group")
         self._groups[kind] = group
         if kind is Kind.EVIDENCE:
             self._listed_sources = self._sources
@@ -162,7 +161,7 @@ class NodeForm(FormScreen[Node]):
         for other, group in self._groups.items():
             group.display = other is kind
         if kind not in self._groups:
-            self.query_one("#kind-fields", Vertical).mount(self._group(kind))
+            self.query_one("#kind-fields", Box).mount(self._group(kind))
 
     async def build_kind(self, kind: Kind) -> None:
         """Build `kind`'s own fields now, hidden, unless built (filled when shown)."""
@@ -170,7 +169,7 @@ class NodeForm(FormScreen[Node]):
             return
         group = self._group(kind)
         group.display = kind is self._kind
-        await self.query_one("#kind-fields", Vertical).mount(group)
+        await self.query_one("#kind-fields", Box).mount(group)
 
     @property
     def kind(self) -> Kind:
