@@ -16,8 +16,8 @@ key counts as done once no frame has come for QUIET seconds and every message qu
 of the app and its screen is empty (a pending repaint gets its frame within a
 refresh interval, 1/60 s). `Pilot.press` and `Pilot._wait_for_screen` are not used
 for timing: both post a callback to every widget of the screen and wait for them,
-work a real terminal does not do that was counted in the key's time (about 80 ms
-more on a form with ~100 widgets than on the editor's screen with ~20).
+work a real terminal does not do, and it was counted in the key's time (one such
+wait takes 80-90 ms on an idle form of ~100 widgets, ~20 ms on the editor's screen).
 """
 
 from __future__ import annotations

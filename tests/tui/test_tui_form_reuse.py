@@ -12,8 +12,9 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
-from argmap.model import Kind, Source
+from argmap.model import Kind, Source, Target
 from argmap.tui.app import ArgmapApp
+from argmap.tui.prebuild import NODE_FORMS
 from argmap.tui.screens.filter_form import FilterForm
 from argmap.tui.screens.form import Box, FormFields, FormScreen
 from argmap.tui.screens.map_form import MapForm
@@ -82,35 +83,63 @@ async def close(app: ArgmapApp, pilot: Pilot[int]) -> None:
     assert not isinstance(app.screen, NodeForm)
 
 
-async def other_kind(app: ArgmapApp, pilot: Pilot[int]) -> None:
-    """Edit a claim (its own fields: likelihood, confidence) and cancel."""
-    await open_form(app, pilot, "bluf", "enter")
-    await close(app, pilot)
+# Each kept node form (one per kind) with the keys that open it: the target, and
+# another opening of the same form (another node, or adding rather than editing).
+TARGETS = {
+    ("ev-ilm-1972", "enter"): (Kind.EVIDENCE, ("bluf", "e")),
+    ("un-exclusion", "c"): (Kind.CLAIM, ("bluf", "enter")),
+    ("un-exclusion", "u"): (Kind.REBUTTAL, ("rb-soviet-support", "enter")),
+}
+# Fields of each kind to type into.
+KIND_TYPING: dict[Kind, dict[str, Any]] = {
+    Kind.EVIDENCE: {"locator": "p. 99", "quote": "typed"},
+    Kind.CLAIM: {"likelihood": "likely"},
+    Kind.REBUTTAL: {"target": Target.NODE},
+}
 
 
-async def unsaved_typing(app: ArgmapApp, pilot: Pilot[int]) -> None:
+def another_use(node_id: str, key: str) -> History:
+    """Open the same form for another node and cancel."""
+
+    async def history(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await open_form(app, pilot, *TARGETS[node_id, key][1])
+        await close(app, pilot)
+
+    return history
+
+
+def unsaved_typing(node_id: str, key: str) -> History:
     """Type into every kind of field, switch the kind twice, scroll, then cancel."""
-    form = await open_form(app, pilot, "ev-ilm-1972", "enter")
-    fill(app, text="typed\nover\nseveral\nlines", locator="p. 99", tags="x y", note="n")
-    fill(app, kind=Kind.ASSUMPTION)
-    await settle(app, pilot)
-    form.query_one("#linchpin", Checkbox).value = True
-    fill(app, kind=Kind.CLAIM)
-    await settle(app, pilot)
-    form.query_one("#author", Input).focus()
-    form.query_one(FormFields).scroll_end(animate=False, immediate=True)
-    await settle(app, pilot)
-    await close(app, pilot)
+
+    async def history(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        form = await open_form(app, pilot, node_id, key)
+        own = TARGETS[node_id, key][0]
+        fill(app, text="typed\nover\nseveral\nlines", tags="x y", note="n", **KIND_TYPING[own])
+        fill(app, kind=Kind.ASSUMPTION)
+        await settle(app, pilot)
+        form.query_one("#linchpin", Checkbox).value = True
+        fill(app, kind=Kind.INDICATOR if own is Kind.CLAIM else Kind.CLAIM)
+        await settle(app, pilot)
+        form.query_one("#author", Input).focus()
+        form.query_one(FormFields).scroll_end(animate=False, immediate=True)
+        await settle(app, pilot)
+        await close(app, pilot)
+
+    return history
 
 
-async def error_shown(app: ArgmapApp, pilot: Pilot[int]) -> None:
-    """Add a claim with no text: the form shows the error; then cancel."""
-    await open_form(app, pilot, "un-exclusion", "c")
-    fill(app, text="   ")
-    await pilot.press("ctrl+s")
-    await settle(app, pilot)
-    assert "must not be empty" in str(app.screen.query_one("#form-errors", Static).render())
-    await close(app, pilot)
+def error_shown(node_id: str, key: str) -> History:
+    """Blank the text and accept: the form shows the error; then cancel."""
+
+    async def history(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        await open_form(app, pilot, node_id, key)
+        fill(app, text="   ")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "must not be empty" in str(app.screen.query_one("#form-errors", Static).render())
+        await close(app, pilot)
+
+    return history
 
 
 Opener = Callable[[ArgmapApp, Pilot[int]], Awaitable[FormScreen[Any]]]
@@ -133,24 +162,39 @@ def reopened_equals_fresh(
         assert isinstance(form, kind) and form is kept  # the same form, filled again
         again.update(form_state(form))
 
-    drive(map_path, first)
-    drive(map_path, second)
+    drive(map_path, first, prebuild_forms=False)
+    drive(map_path, second, prebuild_forms=False)
     assert again == fresh
 
 
-HISTORIES = {"other kind": other_kind, "unsaved typing": unsaved_typing, "error": error_shown}
-TARGETS = [("ev-ilm-1972", "enter"), ("un-exclusion", "c"), ("un-exclusion", "u")]
+HISTORIES = {"another use": another_use, "unsaved typing": unsaved_typing, "error": error_shown}
 
 
 @pytest.mark.parametrize("history", list(HISTORIES))
-@pytest.mark.parametrize(("node_id", "key"), TARGETS)
+@pytest.mark.parametrize(("node_id", "key"), list(TARGETS))
 def test_a_form_opened_again_equals_a_fresh_one(
     map_path: Path, history: str, node_id: str, key: str
 ) -> None:
     async def opened(app: ArgmapApp, pilot: Pilot[int]) -> FormScreen[Any]:
         return await open_form(app, pilot, node_id, key)
 
-    reopened_equals_fresh(map_path, opened, HISTORIES[history], "node-form", NodeForm)
+    name = NODE_FORMS[TARGETS[node_id, key][0]]
+    reopened_equals_fresh(map_path, opened, HISTORIES[history](node_id, key), name, NodeForm)
+
+
+def test_each_kind_of_node_opens_its_own_kept_form(map_path: Path) -> None:
+    # A form per kind, so that opening one never switches the fields it shows.
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        opened: dict[Kind, NodeForm] = {}
+        for (node_id, key), (kind, other) in TARGETS.items():
+            for target in ((node_id, key), other):
+                form = await open_form(app, pilot, *target)
+                assert form.kind is kind and form is app.get_screen(NODE_FORMS[kind])
+                assert opened.setdefault(kind, form) is form
+                await close(app, pilot)
+        assert len(set(opened.values())) == 3
+
+    drive(map_path, script, prebuild_forms=False)
 
 
 def test_a_form_shown_with_other_fields_is_laid_out_as_a_second_layout_would(
@@ -165,25 +209,32 @@ def test_a_form_shown_with_other_fields_is_laid_out_as_a_second_layout_would(
             for widget, geometry in form._compositor.full_map.items()
         }
 
+    async def same_as_laid_out_afresh(app: ArgmapApp, pilot: Pilot[int], what: object) -> None:
+        form = app.screen
+        assert isinstance(form, NodeForm)
+        placed, drawn = placement(form), form_state(form)["drawn"]
+        # Laid out again from scratch by Textual's own size update, and again as
+        # often as it asks.
+        with pytest.MonkeyPatch.context() as patch:
+            for box in (Box, FormFields):
+                patch.setattr(box, "_size_updated", Widget._size_updated)
+            form._arrangement_cache.clear()
+            for widget in form.walk_children(Widget):
+                widget._layout_cache.clear()
+                widget._size = Size(0, 0)
+            form._refresh_layout(form.size)
+            await settle(app, pilot)
+        assert placement(form) == placed, what
+        assert form_state(form)["drawn"] == drawn, what
+
     async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
-        steps = [("bluf", "enter"), ("un-exclusion", "e"), ("un-exclusion", "u")]
-        steps += [("ev-ilm-1972", "enter"), ("un-exclusion", "c"), ("bluf", "e")]
-        for node_id, key in steps:
-            form = await open_form(app, pilot, node_id, key)
-            placed, drawn = placement(form), form_state(form)["drawn"]
-            # Laid out again from scratch by Textual's own size update, and again as
-            # often as it asks.
-            with pytest.MonkeyPatch.context() as patch:
-                for box in (Box, FormFields):
-                    patch.setattr(box, "_size_updated", Widget._size_updated)
-                form._arrangement_cache.clear()
-                for widget in form.walk_children(Widget):
-                    widget._layout_cache.clear()
-                    widget._size = Size(0, 0)
-                form._refresh_layout(form.size)
+        for node_id, key in [("bluf", "enter"), ("un-exclusion", "e"), ("ev-ilm-1972", "enter")]:
+            await open_form(app, pilot, node_id, key)
+            await same_as_laid_out_afresh(app, pilot, (node_id, key))
+            for kind in (Kind.EVIDENCE, Kind.ASSUMPTION, Kind.CLAIM, Kind.REBUTTAL):
+                fill(app, kind=kind)  # the form now shows that kind's fields
                 await settle(app, pilot)
-            assert placement(form) == placed, (node_id, key)
-            assert form_state(form)["drawn"] == drawn, (node_id, key)
+                await same_as_laid_out_afresh(app, pilot, (node_id, key, kind))
             await close(app, pilot)
 
     drive(map_path, script)
@@ -191,8 +242,8 @@ def test_a_form_shown_with_other_fields_is_laid_out_as_a_second_layout_would(
 
 def test_a_form_opened_again_saves_what_is_typed_into_it(map_path: Path) -> None:
     async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
-        await unsaved_typing(app, pilot)
-        await error_shown(app, pilot)
+        await unsaved_typing("ev-ilm-1972", "enter")(app, pilot)
+        await error_shown("ev-ilm-1972", "enter")(app, pilot)
         await open_form(app, pilot, "ev-ilm-1972", "enter")
         fill(app, locator="p. 12")
         await pilot.press("ctrl+s")

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 
 from argmap.model import Kind
 from argmap.tui.app import ArgmapApp
-from argmap.tui.prebuild import FORMS, Prebuilder, build_node_form
+from argmap.tui.prebuild import FORMS, NODE_FORMS, Prebuilder, build_node_form
 from argmap.tui.screens.form import FormScreen
 from argmap.tui.screens.node_form import NodeForm
 
@@ -53,8 +53,10 @@ def test_a_form_built_while_idle_opens_as_a_fresh_one(
     async def built_form(app: ArgmapApp, pilot: Pilot[int]) -> None:
         await built_while_idle(app, pilot)
         built.update({name: app.get_screen(name) for name in FORMS})
-        node_form = built["node-form"]
-        assert isinstance(node_form, NodeForm) and set(node_form._groups) == set(Kind)
+        for kind, name in NODE_FORMS.items():  # each on its own kind, every kind built
+            node_form = built[name]
+            assert isinstance(node_form, NodeForm) and node_form.kind is kind
+            assert all(node_form.has_fields(other) for other in Kind)
         assert all(form.is_running and form.query(".form-box") for form in built.values())
         await select(app, pilot, node_id)
         form = await open_screen(app, pilot, key)
@@ -69,15 +71,16 @@ def test_a_form_built_while_idle_opens_as_a_fresh_one(
 def test_a_form_opened_before_it_is_built_while_idle_is_the_one_kept(map_path: Path) -> None:
     async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
         form = await open_screen(app, pilot, "c")  # the key builds the form
-        assert app.get_screen("node-form") is form
+        claim_form = NODE_FORMS[Kind.CLAIM]
+        assert app.get_screen(claim_form) is form
         # A build that ends while the key's form is open drops its own form.
         other = build_node_form(app)
-        await Prebuilder(app)._build("node-form", other)
-        assert app.get_screen("node-form") is form and not other.is_attached
+        await Prebuilder(app)._build(claim_form, other)
+        assert app.get_screen(claim_form) is form and not other.is_attached
         await close(app, pilot)
         await Prebuilder(app).run()
-        assert app.get_screen("node-form") is form  # kept, its other kinds built
-        assert isinstance(form, NodeForm) and set(form._groups) == set(Kind)
+        assert app.get_screen(claim_form) is form  # kept, its other kinds built
+        assert isinstance(form, NodeForm) and all(form.has_fields(kind) for kind in Kind)
         assert all(app.is_screen_installed(name) for name in FORMS)
         assert await open_screen(app, pilot, "m") is app.get_screen("map-form")
 
@@ -109,7 +112,7 @@ def test_a_form_built_while_idle_opens_at_the_size_of_the_terminal_then(map_path
         await pilot.resize_terminal(90, 30)
         await select(app, pilot, "ev-ilm-1972")
         form = await open_screen(app, pilot, "enter")
-        assert form is app.get_screen("node-form")
+        assert form is app.get_screen(NODE_FORMS[Kind.EVIDENCE])
         first.update(form_state(form))
 
     drive(map_path, fresh_form, prebuild_forms=False)

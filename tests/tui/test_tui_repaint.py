@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
+from textual._compositor import LayoutUpdate
 from textual.color import Color
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -215,6 +217,37 @@ def test_a_forms_backdrop_is_the_one_textual_draws(map_path: Path) -> None:
 def simple(strip: Strip) -> list[tuple[str, object]]:
     """A line's text and styles; the same look may come split into segments differently."""
     return [(segment.text, segment.style) for segment in strip.simplify()]
+
+
+def test_a_form_appears_over_its_dimmed_backdrop_in_one_frame(map_path: Path) -> None:
+    # Pushing a form repaints the whole screen (the map below is dimmed): the form's
+    # first frame must be that whole screen, not the form over the undimmed map
+    # with the backdrop in a frame after it. First openings and kept forms alike.
+    async def script(app: ArgmapApp, pilot: Pilot[int]) -> None:
+        frames: list[tuple[object, object]] = []
+        display = app._display
+
+        def record(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                frames.append((screen, renderable))
+
+        app._display = record  # type: ignore[method-assign]
+        for key in ("c", "m", "f", "c", "m", "f"):
+            await pilot.press("down")  # the map under the form changes each time
+            await settle(app, pilot)
+            frames.clear()
+            await pilot.press(key)
+            await settle(app, pilot)
+            form = app.screen
+            assert isinstance(form, Modal)
+            first = next(update for screen, update in frames if screen is form)
+            assert isinstance(first, LayoutUpdate), key
+            assert first.region == form.region, key
+            await pilot.press("escape")
+            await settle(app, pilot)
+
+    drive(map_path, script, prebuild_forms=False)
 
 
 def test_showing_and_hiding_the_findings_repaints_what_moved(tmp_path: Path) -> None:

@@ -115,14 +115,16 @@ class EditActions(EditorBase):
         self.push_screen(self._node_form(f"Add {what}{where}", initial, check), added)
 
     def _node_form(self, title: str, initial: dict[str, Any], check: Any) -> NodeForm:
-        """The node form, filled for `initial`: built once, then filled again each time."""
+        """The node form of `initial`'s kind, filled for it: built once, then filled again
+        each time (a form per kind: one that opens on other fields is laid out anew)."""
+        from argmap.tui.prebuild import NODE_FORMS
         from argmap.tui.screens.form import kept_form
         from argmap.tui.screens.node_form import NodeForm
 
         amap = self.doc.map
         return kept_form(
             self,
-            "node-form",
+            NODE_FORMS[initial["kind"]],
             NodeForm,
             title,
             initial,

@@ -4,10 +4,12 @@ Opening a form the first time built it (its widgets composed, mounted and styled
 200-300 ms on a 10,000-node map, against 100 ms for any key). After the first screen
 each kept form is built here, one per pause in input, and installed only once it
 is mounted: a form opened meanwhile is built by its key as before, and the one
-built here is dropped. Each is then laid out and drawn off screen (the node form
-once per kind), since a form's first layout and lines cost about as much again.
-Opening a form built here fills it again (`kept_form`), so it shows what a fresh
-one would.
+built here is dropped. Each is then laid out and drawn off screen, since a form's
+first layout and lines cost about as much again. There is a node form per kind of
+node, so that opening one never switches the fields it shows (a switch lays the
+form out anew: 20 ms more); each gets the other kinds' fields last, laid out once
+each, for an analyst who switches the kind inside the form. Opening a form built
+here fills it again (`kept_form`), so it shows what a fresh one would.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from argmap.model import Kind
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
     from argmap.tui.screens.form import FormScreen
+    from argmap.tui.screens.node_form import NodeForm
 
 # Input must have paused this long before a form is built (a build is a burst of
 # work: a key then would wait for it).
@@ -32,13 +35,13 @@ QUIET_SECONDS = 0.3
 POLL_SECONDS = 0.05
 
 
-def build_node_form(app: ArgmapApp) -> FormScreen[Any]:
+def build_node_form(app: ArgmapApp, kind: Kind = Kind.CLAIM) -> FormScreen[Any]:
     from argmap.tui.screens.node_form import NodeForm
 
     amap = app.doc.map
     return NodeForm(
-        "Add claim",
-        {"kind": Kind.CLAIM},
+        f"Add {kind.value}",
+        {"kind": kind},
         eras=amap.eras,
         sources=amap.sources,
         check=lambda node: None,  # replaced when the form is filled for a node
@@ -68,16 +71,27 @@ def build_export_form(app: ArgmapApp) -> FormScreen[Any]:
     return ExportForm(app.doc.path, amap.eras, all_tags(amap), app.selected)
 
 
+def _node_form_of(kind: Kind) -> Callable[[ArgmapApp], FormScreen[Any]]:
+    return lambda app: build_node_form(app, kind)
+
+
+# The name each kind's node form is kept as.
+NODE_FORMS = {kind: f"node-form-{kind.value}" for kind in Kind}
+
 # The kept forms by the name `kept_form` installs them as, most used first.
 FORMS: dict[str, Callable[[ArgmapApp], FormScreen[Any]]] = {
-    "node-form": build_node_form,
+    NODE_FORMS[Kind.CLAIM]: _node_form_of(Kind.CLAIM),
+    NODE_FORMS[Kind.EVIDENCE]: _node_form_of(Kind.EVIDENCE),
     "map-form": build_map_form,
     "filter-form": build_filter_form,
     "export-form": build_export_form,
+    NODE_FORMS[Kind.REBUTTAL]: _node_form_of(Kind.REBUTTAL),
+    NODE_FORMS[Kind.ASSUMPTION]: _node_form_of(Kind.ASSUMPTION),
+    NODE_FORMS[Kind.INDICATOR]: _node_form_of(Kind.INDICATOR),
 }
 
 # Forms that edit the map: a read-only session never opens them.
-EDITING = ("node-form", "map-form")
+EDITING = (*NODE_FORMS.values(), "map-form")
 
 
 class Prebuilder:
@@ -96,28 +110,48 @@ class Prebuilder:
                 return
 
     async def run(self) -> None:
-        """Build each kept form not built yet, then the node form's other kinds."""
-        from argmap.tui.screens.node_form import NodeForm
-
+        """Build each kept form not built yet, then the node forms' other kinds."""
         for name, build in FORMS.items():
             if self.app.read_only and name in EDITING:
                 continue
             await self._pause()
             if not self.app.is_screen_installed(name):
                 await self._build(name, build(self.app))
+        for name in NODE_FORMS.values():
+            await self._other_kinds(name)
+
+    def _node_form(self, name: str) -> NodeForm | None:
+        """The node form kept as `name`, unless it is not built or the analyst has it open."""
+        from argmap.tui.screens.node_form import NodeForm
+
+        app = self.app
+        form = app.get_screen(name) if app.is_screen_installed(name) else None
+        if isinstance(form, NodeForm) and form not in app.screen_stack:
+            return form
+        return None
+
+    async def _other_kinds(self, name: str) -> None:
+        """Build the other kinds' fields in the node form `name`, hidden, and lay each
+        out once shown: their first layout and lines are then done when the analyst
+        picks the kind. Then lay the form out on its own kind again, as it opens.
+        (Opening the form meanwhile shows its own kind: `refill`.)"""
         for kind in Kind:
             await self._pause()
-            if not self.app.is_screen_installed("node-form"):
+            form = self._node_form(name)
+            if form is None:
                 return
-            form = self.app.get_screen("node-form")
-            if isinstance(form, NodeForm) and form not in self.app.screen_stack:
-                await form.build_kind(kind)
-                # Drawn once with this kind's fields shown: each widget's first
-                # layout and lines are then done when the analyst picks the kind.
+            await form.build_kind(kind)
+        for kind in Kind:
+            form = self._node_form(name)
+            if form is None:
+                return
+            if kind is not form.kind:
                 form.show_kind_fields(kind)
                 await self.lay_out(form)
-                if form not in self.app.screen_stack:
-                    form.show_kind_fields(form.kind)
+        form = self._node_form(name)
+        if form is not None:
+            form.show_kind_fields(form.kind)
+            await self.lay_out(form)
 
     async def _build(self, name: str, form: FormScreen[Any]) -> None:
         """Mount `form` off screen and install it as `name`, unless a key built one first."""

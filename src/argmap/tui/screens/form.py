@@ -180,7 +180,12 @@ def labelled(label: str, widget: Input | Select[Any] | TextArea | Static) -> Com
         # widget is styled when mounted anyway: one restyle per field of every form).
         widget.set_reactive(type(widget).compact, True)
         widget.set_class(True, "-textual-compact", update=False)
-    yield Horizontal(Label(label, classes="field-label"), widget, classes="field")
+    # A row of a known height: Textual measures a row of height auto by laying its
+    # children out, once to measure and again to place them, for every row of a form.
+    height = "field-text" if isinstance(widget, TextArea) else "field-line"
+    if isinstance(widget, Static):
+        height = ""
+    yield Horizontal(Label(label, classes="field-label"), widget, classes=f"field {height}")
 
 
 def fill_input(widget: Input, value: str) -> None:

@@ -120,6 +120,16 @@ class Modal(ModalScreen[R]):
         note_background_change(self)
         super()._compositor_refresh()
 
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        # A screen pushed is repainted whole (Textual refreshes the screen below as it
+        # pushes one), and Screen._on_timer_update does that in a second frame right
+        # after the layout's: one frame of the whole screen does both.
+        if self._repaint_required:
+            self._repaint_required = False
+            self._exchange_repaint_regions()  # all of them: the whole screen is drawn
+            self._compositor._dirty_regions.add((size or self.outer_size).region)
+        super()._refresh_layout(size, scroll)
+
     def forget_backdrop(self) -> None:
         """Draw the backdrop again when next shown (for a screen shown again later)."""
         self._backdrop = None

@@ -163,6 +163,10 @@ class NodeForm(FormScreen[Node]):
         if kind not in self._groups:
             self.query_one("#kind-fields", Box).mount(self._group(kind))
 
+    def has_fields(self, kind: Kind) -> bool:
+        """Whether `kind`'s own fields are built."""
+        return kind in self._groups
+
     async def build_kind(self, kind: Kind) -> None:
         """Build `kind`'s own fields now, hidden, unless built (filled when shown)."""
         if kind in self._groups:
