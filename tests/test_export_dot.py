@@ -181,7 +181,7 @@ def _non_grey(source: str) -> set[str]:
 @pytest.mark.parametrize("name", ["default", "focus-factor-depth1", "slide-16x9", "tag-analyst"])
 def test_grayscale_uses_greys_only(name: str) -> None:
     options = CASES[name]
-    grey = ExportOptions(**{**options.__dict__, "theme": "grayscale"})
+    grey = options._replace(theme="grayscale")
     source = dot_source(golden_map(), grey)
     assert COLOUR.findall(source), "the scan found no colours at all"
     assert _non_grey(source) == set()

@@ -7,7 +7,7 @@ Hard problems raise an `ArgmapError`; the CLI's single error boundary prints
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 Loc = tuple[str | int, ...]
 
@@ -42,8 +42,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{matches[0]}'?)" if matches else ""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a map, located as precisely as we know.
 
     Attributes:
@@ -62,7 +61,7 @@ class Problem:
 
     def at(self, file: str, line: int | None, column: int | None) -> Problem:
         """Return a copy placed in `file` at `line`:`column`."""
-        return replace(self, file=file, line=line, column=column)
+        return self._replace(file=file, line=line, column=column)
 
     def __str__(self) -> str:
         where = ""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from argmap.export.style import SMALL_SIZE, TEXT_SIZE, Card, Theme
 from argmap.export.text import display_width, esc, esc_fixed, html_lines
@@ -107,8 +107,7 @@ def citation(full: Map, node_id: str) -> str | None:
     return ", ".join(parts)
 
 
-@dataclass(frozen=True)
-class CardStyle:
+class CardStyle(NamedTuple):
     """Sizes a card is drawn at."""
 
     width: int

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from argmap.errors import UsageError
 from argmap.model import Era
@@ -17,8 +17,7 @@ LARGE_MAP_NODES = 1500
 DEFAULT_TIMEOUT = 300.0
 
 
-@dataclass(frozen=True)
-class ExportOptions:
+class ExportOptions(NamedTuple):
     """How to draw or brief a map; every field has a sensible default.
 
     Attributes:

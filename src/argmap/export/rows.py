@@ -20,13 +20,12 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from argmap.model import Era, Map
 
 
-@dataclass(frozen=True)
-class Grid:
+class Grid(NamedTuple):
     """The cards a slide holds with text of about 10 pt (measured on the bundled map).
 
     Attributes:
@@ -110,8 +109,7 @@ def columns_for(grid: Grid, cards: int) -> int:
     return max(grid.columns, round(grid.columns * math.sqrt(cards / room)))
 
 
-@dataclass(frozen=True)
-class Cards:
+class Cards(NamedTuple):
     """A set of cards to lay out: each with its parent among them, in walk order.
 
     Attributes:

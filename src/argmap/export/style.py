@@ -8,8 +8,8 @@ red, rebuttal of an objection orange).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from argmap.errors import UsageError
 
@@ -39,8 +39,7 @@ class Card(StrEnum):
     INDICATOR = "indicator"
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """The colour-free look of a relation: line style, arrowhead, width."""
 
     style: str
@@ -84,8 +83,7 @@ SMALL_SIZE = 12.0
 TITLE_SIZE = 24.0
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """Colours of one theme; `cards` maps each card kind to (fill, border)."""
 
     name: str

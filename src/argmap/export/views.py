@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import NamedTuple
 
 from argmap.errors import UsageError, did_you_mean
 from argmap.export.options import ExportOptions
@@ -15,8 +16,7 @@ from argmap.views import submap
 SLIDE_FIT = {"16:9": 15, "4:3": 12}
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """A selection of a map to draw.
 
     Attributes:
@@ -31,7 +31,7 @@ class View:
 
     map: Map
     full: Map
-    hidden: Mapping[str, int] = field(default_factory=dict)
+    hidden: Mapping[str, int] = MappingProxyType({})
     invisible: frozenset[str] = frozenset()
     invisible_analogies: frozenset[str] = frozenset()
     invisible_links: frozenset[int] = frozenset()
@@ -165,8 +165,7 @@ def storyboard(view: View) -> list[View]:
     out: list[View] = []
     for step in used:
         out.append(
-            replace(
-                view,
+            view._replace(
                 invisible=frozenset(n for n, s in steps.items() if s > step),
                 invisible_analogies=frozenset(a for a, s in analogy_steps.items() if s > step),
                 invisible_links=frozenset(i for i, s in enumerate(link_steps) if s > step),

@@ -12,8 +12,8 @@ import hashlib
 import os
 import shutil
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from argmap.errors import UnreadableError
 
@@ -22,8 +22,7 @@ TMP_PREFIX = "."
 TMP_SUFFIX = ".argmap-tmp"
 
 
-@dataclass(frozen=True)
-class Fingerprint:
+class Fingerprint(NamedTuple):
     """What a file looked like when we read or wrote it."""
 
     mtime_ns: int
