@@ -13,11 +13,12 @@ Key latency is measured as a terminal shows it: from posting the key event to th
 last frame it causes (Textual's `_display`, which writes a frame to the terminal).
 Between those the probe posts nothing and only glances at the app every few ms: the
 key counts as done once no frame has come for QUIET seconds and every message queue
-of the app and its screen is empty (a pending repaint gets its frame within a
+of the app and its widgets is empty (a pending repaint gets its frame within a
 refresh interval, 1/60 s). `Pilot.press` and `Pilot._wait_for_screen` are not used
 for timing: both post a callback to every widget of the screen and wait for them,
-work a real terminal does not do, and it was counted in the key's time (one such
-wait takes 80-90 ms on an idle form of ~100 widgets, ~20 ms on the editor's screen).
+work a real terminal does not do, and it was counted in the key's time (the five
+such waits the probe made per key took 80-90 ms on an idle form of ~100 widgets,
+~20 ms on the editor's screen).
 """
 
 from __future__ import annotations
