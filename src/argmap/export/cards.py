@@ -96,10 +96,15 @@ def _work(full: Map, source_id: str | None) -> list[str]:
     return [f"{who} {source.date[:4]}" if source.date else who]
 
 
+def _has_citation(node: Node) -> bool:
+    """Whether a node's card carries a citation: evidence with a source or a locator."""
+    return node.kind is _EVIDENCE and (node.source is not None or bool(node.locator))
+
+
 def citation(full: Map, node_id: str) -> str | None:
     """A short citation for evidence: who, when, where in the work."""
     node = full.nodes[node_id]
-    if node.kind is not _EVIDENCE or (node.source is None and not node.locator):
+    if not _has_citation(node):
         return None
     parts = _work(full, node.source)
     if node.locator:
@@ -221,7 +226,7 @@ class CardLabels:
                 self._headers[card] = header
         text = html_lines(node.text, self._widths[card])
         rows = [_TABLE, header, '<TR><TD ALIGN="LEFT" BALIGN="LEFT">', text, "</TD></TR>"]
-        if node.kind is _EVIDENCE and (node.source is not None or node.locator):
+        if _has_citation(node):
             rows += (self._cited, self._citation(node), "</I></FONT></TD></TR>")
         badges = badges_of(full, node)
         if badges:

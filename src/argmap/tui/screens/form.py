@@ -30,8 +30,8 @@ class FormError(Exception):
     """A problem to show in the form; the form stays open."""
 
 
-def _placed_size(widget: Widget, size: Size, virtual: Size, container: Size) -> bool:
-    """`Widget._size_updated` for a box the layout in progress has placed in full.
+class _Placed(Widget):
+    """A box the layout in progress places in full: a new size needs no second layout.
 
     Textual sets a box's new virtual size as a reactive that asks for a layout, so
     each form shown with another number of fields (a kind switched, a row added) was
@@ -40,29 +40,23 @@ def _placed_size(widget: Widget, size: Size, virtual: Size, container: Size) -> 
     still updates its scrollbars, and a scrollbar that comes or goes asks for its
     own layout.
     """
-    return Widget._size_updated(widget, size, virtual, container, layout=False)
-
-
-class Box(Vertical):
-    """A box of a form's fields that does not scroll: a new size needs no second layout."""
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        return _placed_size(self, size, virtual_size, container_size)
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
-class FormFields(VerticalScroll, can_focus=False):
+class Box(_Placed, Vertical):
+    """A box of a form's fields that does not scroll."""
+
+
+class FormFields(_Placed, VerticalScroll, can_focus=False):
     """The scrolling box of a form's fields; it scrolls to the focused field.
 
     Not focusable itself: it took the focus first when a form opened and lost it at
     once to the first field, and each of those restyled every widget of the form.
     """
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        return _placed_size(self, size, virtual_size, container_size)
 
 
 class FormScreen(Modal[R], Generic[R]):
@@ -182,9 +176,10 @@ def labelled(label: str, widget: Input | Select[Any] | TextArea | Static) -> Com
         widget.set_class(True, "-textual-compact", update=False)
     # A row of a known height: Textual measures a row of height auto by laying its
     # children out, once to measure and again to place them, for every row of a form.
-    height = "field-text" if isinstance(widget, TextArea) else "field-line"
     if isinstance(widget, Static):
-        height = ""
+        height = ""  # as tall as its text
+    else:
+        height = "field-text" if isinstance(widget, TextArea) else "field-line"
     yield Horizontal(Label(label, classes="field-label"), widget, classes=f"field {height}")
 
 
