@@ -1,5 +1,7 @@
 # argmap: every target sets up what it needs (virtualenv, packages, Graphviz).
-PYTHON ?= python3
+# The Python the virtualenv is made from: empty picks the fastest suitable one
+# (scripts/make-venv.sh says how). `make clean` first to change it.
+PYTHON ?=
 VENV   := .venv
 BIN    := $(VENV)/bin
 MAP    ?= maps/sino-soviet-2020s.yaml
@@ -8,7 +10,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: demo test export lint bench system clean
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	PYTHON="$(PYTHON)" bash scripts/make-venv.sh $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip

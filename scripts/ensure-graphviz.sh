@@ -16,21 +16,8 @@ else
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 
-if ! command -v apt-get >/dev/null 2>&1; then
-    echo "argmap: missing ${need[*]}; install Graphviz (https://graphviz.org/download/)" \
-         "and Noto fonts with your package manager (macOS: brew install graphviz)." >&2
-    # Not fatal: argmap works without dot except for image exports.
-    exit 0
-fi
-
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-        echo "argmap: run 'apt-get install -y ${need[*]}' as root to enable image exports." >&2
-        exit 0
-    fi
-fi
-echo "argmap: installing ${need[*]} with apt-get" >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get install -y --no-install-recommends "${need[@]}" >/dev/null \
-    || { $sudo apt-get update >/dev/null && $sudo apt-get install -y --no-install-recommends "${need[@]}" >/dev/null; }
+source "$(dirname "$0")/apt.sh"
+# Not fatal: argmap works without dot except for image exports.
+apt_install "${need[@]}" && exit 0
+echo "argmap: missing ${need[*]}; install Graphviz (https://graphviz.org/download/)" \
+     "and Noto fonts with your package manager (macOS: brew install graphviz)." >&2
