@@ -357,6 +357,31 @@ def test_script_keeps_the_exit_code_and_the_error_line(tmp_path: Path) -> None:
     assert done.stdout == "exit handler ran\n"
 
 
+BUNDLED = str(ROOT / "maps" / "sino-soviet-2020s.yaml")
+
+
+@pytest.mark.parametrize(
+    "argv", [["show", BUNDLED], ["lint", BUNDLED], ["schema"]], ids=lambda argv: argv[0]
+)
+def test_a_reader_gone_ends_the_command_quietly(argv: list[str]) -> None:
+    # `argmap show map.yaml | head`: a pipe whose reader has gone, from the start, so
+    # that every write fails as it does once `head` has read its lines.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", *argv],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (0, "")
+
+
 def test_the_collector_is_off_from_start_up_and_on_for_the_editor(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

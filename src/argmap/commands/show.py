@@ -102,7 +102,14 @@ def run(args: argparse.Namespace) -> int:
     if args.depth is not None and args.depth < 0:
         raise UsageError("--depth must be 0 or more")
     amap = load(args.path, args).map
-    console = Console(highlight=False)
+
+    class Quiet(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits 1 here, which argmap's codes read as "invalid map"; the CLI
+            # ends every command whose reader has gone (`show | head`) the same way.
+            raise BrokenPipeError
+
+    console = Quiet(highlight=False)
     for renderable in render(amap, focus=args.focus, depth=args.depth):
         console.print(renderable, crop=False)  # lines are cut to width already
     return EXIT_OK
