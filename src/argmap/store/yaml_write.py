@@ -60,9 +60,9 @@ _CanonicalDumper.add_representer(_FlowDict, _flow_dict)
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    return value
+    # `_value_`, not `.value`: enum's property costs several times the attribute, and
+    # a 10,000-node save reads ~30,000 of them.
+    return value._value_ if isinstance(value, Enum) else value
 
 
 @functools.cache
@@ -78,11 +78,18 @@ def _fields(obj: BaseModel, skip: frozenset[str] = frozenset()) -> dict[str, Any
     values = obj.__dict__  # field values; faster than getattr, once per field per node
     for name, key in _saved_keys(type(obj)):
         value = values[name]
-        if value is None or value is False or value == () or value == {} or name in skip:
+        if type(value) is str:  # most set fields (text, ids, notes): nothing to convert
+            if name not in skip:
+                out[key] = value
+        elif value is None or value is False or name in skip:
             continue
-        if isinstance(value, tuple):
-            value = _FlowList(_plain(v) for v in value)
-        out[key] = _plain(value)
+        elif isinstance(value, Enum):
+            out[key] = value._value_
+        elif isinstance(value, tuple):
+            if value:
+                out[key] = _FlowList(_plain(v) for v in value)
+        elif value != {}:
+            out[key] = value
     out.update(values.get("extensions", {}))
     return out
 
