@@ -1,5 +1,6 @@
 # Sourced by the set-up scripts: install Debian packages, as root or through sudo.
-# apt_install PKG...: returns 1 (after saying what to run) where it cannot install.
+# apt_install PKG...: fails where it cannot install them (no apt-get; not root and
+# no sudo, after saying what to run as root; apt-get failing).
 apt_install() {
     command -v apt-get >/dev/null 2>&1 || return 1
     local sudo=""

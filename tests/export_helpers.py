@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from hypothesis import HealthCheck, settings
 
 from argmap import store
 from argmap.model import Kind, Map, Node
 
 GOLDEN = Path(__file__).parent / "golden"
 SVG_NS = "{http://www.w3.org/2000/svg}"
+
+# The property tests of the export code (ARGMAP_HYPOTHESIS_EXAMPLES raises the count).
+EXAMPLES = int(os.environ.get("ARGMAP_HYPOTHESIS_EXAMPLES", "300"))
+PROFILE = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 _NODE = re.compile(r"^\s*([A-Za-z_][\w]*) \[(.*)\]$")
 _EDGE = re.compile(r"^\s*(\w+) -> (\w+)(?: \[(.*)\])?$")

@@ -9,7 +9,6 @@ arbitrary text, and whole graphs built through both. The builder's shortcuts
 from __future__ import annotations
 
 import contextlib
-import os
 import subprocess
 import sys
 import warnings
@@ -20,7 +19,7 @@ from typing import Any
 import graphviz
 import pytest
 from graphviz import quoting
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.export import dotwriter
@@ -36,14 +35,7 @@ from argmap.export.text import (
     wrap,
 )
 from argmap.model import Map
-from tests.export_helpers import GOLDEN, golden_map
-
-EXAMPLES = int(os.environ.get("ARGMAP_HYPOTHESIS_EXAMPLES", "300"))
-PROFILE = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+from tests.export_helpers import GOLDEN, PROFILE, golden_map
 
 # Text the quoting rules treat specially: keywords in any case, numbers, HTML-like
 # labels (with a final newline too: `$` matches before it), quotes, backslashes.

@@ -8,21 +8,13 @@ loop they replace. `dotwriter.quote_map_id` must equal `quote` for every valid i
 
 from __future__ import annotations
 
-import os
-
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.export.dotwriter import _HTML_STRING, _html_like, quote, quote_map_id
 from argmap.export.text import _wrap_words, clean, display_width, esc, html_lines, wrap
 from argmap.model import ID_PATTERN
-
-EXAMPLES = int(os.environ.get("ARGMAP_HYPOTHESIS_EXAMPLES", "300"))
-PROFILE = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+from tests.export_helpers import PROFILE
 
 # Pieces of every kind the wrap treats differently: Latin, accented, Cyrillic, wide
 # CJK and full-width forms, emoji (wide and not), combining and zero-width marks,

@@ -78,11 +78,10 @@ def _fields(obj: BaseModel, skip: frozenset[str] = frozenset()) -> dict[str, Any
     values = obj.__dict__  # field values; faster than getattr, once per field per node
     for name, key in _saved_keys(type(obj)):
         value = values[name]
-        if type(value) is str:  # most set fields (text, ids, notes): nothing to convert
-            if name not in skip:
-                out[key] = value
-        elif value is None or value is False or name in skip:
+        if value is None or value is False or name in skip:
             continue
+        if type(value) is str:  # most set fields (text, ids, notes): nothing to convert
+            out[key] = value
         elif isinstance(value, Enum):
             out[key] = value._value_
         elif isinstance(value, tuple):
